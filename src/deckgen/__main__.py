@@ -1,0 +1,5 @@
+"""Allows ``python -m deckgen``."""
+
+from deckgen.cli import main
+
+main()

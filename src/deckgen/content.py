@@ -1,0 +1,110 @@
+"""Loading a workshop content file (content-format.md) into the typed model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckgen.inline import parse_inline
+from deckgen.labels import LABEL_KEYS, LANGUAGES
+from deckgen.model import WorkModel, Workshop
+from deckgen.schema import Choice, Date, Field, ListOf, Mapping, Str, validate
+from deckgen.yamlsource import read_yaml
+
+
+def _texts(description: str, min_items: int = 0) -> ListOf:
+    return ListOf(Str(), min_items=min_items, description=description)
+
+
+LABELS_SPEC = Mapping(
+    {key: Field(Str(description=f"Label '{key}'")) for key in LABEL_KEYS},
+    description="Overrides of the language's labels, key by key ('overview' may contain {count}).",
+)
+
+MODEL_SPEC = Mapping(
+    {
+        "name": Field(Str(description="The model's name."), required=True),
+        "title": Field(Str(description="A shorter title for its analysis slide and card; default: name.")),
+        "summary": Field(_texts("Bullets that describe the model.")),
+        "examples": Field(_texts("Examples, shown after the examples label, joined with ', '.")),
+        "strengths": Field(_texts("Strengths and opportunities: bullets of the left column.")),
+        "weaknesses": Field(_texts("Weaknesses and threats: bullets of the right column.")),
+        "preconditions": Field(ListOf(Str(), one_or_more=True,
+                                      description="One string, or a list of strings joined with '; '.")),
+        "questions": Field(_texts("Discussion questions about this model.")),
+        "notes": Field(Str(multiline=True, description="Speaker notes for this model's slides.")),
+    },
+    description="One work model.",
+)
+
+CONTENT_SPEC = Mapping(
+    {
+        "language": Field(Choice(LANGUAGES, description="Picks the default labels and date format.")),
+        "layout": Field(Str(description="The layout used when the command line names none.")),
+        "title": Field(Str(description="The title of the event or workshop."), required=True),
+        "subtitle": Field(Str(description="The workshop's subtitle.")),
+        "authors": Field(_texts("Names of the authors.")),
+        "venue": Field(Str(description="Where the workshop takes place.")),
+        "date": Field(Date(description="ISO date, shown in the language's long form.")),
+        "overview": Field(Str(description="Heading of the overview; default: the overview label.")),
+        "models": Field(ListOf(MODEL_SPEC, min_items=1, description="The work models, at least one."),
+                        required=True),
+        "questions": Field(_texts("Deck-wide discussion questions.")),
+        "sources": Field(_texts("Paragraphs of the closing slide and the cover card's back.")),
+        "labels": Field(LABELS_SPEC),
+    },
+    description="A deckgen workshop content file.",
+)
+
+
+def load_workshop(path: Path | str) -> Workshop:
+    """The workshop in ``path``; raises InvalidInput listing every break of the contract."""
+    path = Path(path)
+    data = validate(read_yaml(path, "content file"), CONTENT_SPEC, path)
+    return build_workshop(data, path)
+
+
+def build_workshop(data: dict, source: Path) -> Workshop:
+    """The model from a validated content mapping."""
+    models = tuple(_work_model(number, entry) for number, entry in enumerate(data["models"], start=1))
+    return Workshop(
+        source=source,
+        language=data.get("language", "nl"),
+        layout=data.get("layout"),
+        title=parse_inline(data["title"]),
+        subtitle=_optional(data.get("subtitle")),
+        authors=tuple(data.get("authors", ())),
+        venue=_optional(data.get("venue")),
+        date=data.get("date"),
+        overview=data.get("overview"),
+        models=models,
+        questions=_many(data.get("questions")),
+        sources=_many(data.get("sources")),
+        labels=dict(data.get("labels", {})),
+    )
+
+
+def _work_model(number: int, entry: dict) -> WorkModel:
+    name = parse_inline(entry["name"])
+    return WorkModel(
+        number=number,
+        name=name,
+        title=parse_inline(entry["title"]) if "title" in entry else name,
+        summary=_many(entry.get("summary")),
+        examples=_many(entry.get("examples")),
+        strengths=_many(entry.get("strengths")),
+        weaknesses=_many(entry.get("weaknesses")),
+        preconditions=_many(entry.get("preconditions")),
+        questions=_many(entry.get("questions")),
+        notes=entry.get("notes", "").strip(),
+    )
+
+
+def _many(values) -> tuple:
+    return tuple(parse_inline(value) for value in values or ())
+
+
+def _optional(value):
+    return parse_inline(value) if value else None
+
+
+__all__ = ["CONTENT_SPEC", "load_workshop", "build_workshop"]

@@ -1,0 +1,46 @@
+"""The exceptions deckgen raises for input a person can fix; the CLI shows them without a traceback."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class DeckgenError(Exception):
+    """Base class: a problem with the user's files or options, told in one message."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One break of a contract, located in a file."""
+
+    file: Path | str
+    line: int | None
+    column: int | None
+    key_path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = str(self.file)
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        key = f" {self.key_path}:" if self.key_path else ""
+        return f"{where}:{key} {self.message}"
+
+
+class InvalidInput(DeckgenError):
+    """A content or layout file breaks its contract; carries every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class DoesNotFit(DeckgenError):
+    """Text that does not fit its slide or card even at the layout's smallest size."""
+
+
+class UnsafeReference(DeckgenError):
+    """A layout or content file refers to something outside its own folder, or to the network."""

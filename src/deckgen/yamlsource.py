@@ -1,0 +1,74 @@
+"""Reading a YAML file safely, keeping the line and column of every node for error messages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from deckgen.errors import InvalidInput, Problem
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+def read_yaml(path: Path, what: str = "file"):
+    """The parsed document of ``path`` (mappings keep their marks); every failure is an InvalidInput."""
+    text = _read_text(path, what)
+    yaml = YAML(typ="rt", pure=True)
+    # Dates stay strings here: the schema checks them and can point at an impossible one.
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _as_string)
+    try:
+        document = yaml.load(text)
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = error.problem or error.context or "not valid YAML"
+        raise _invalid(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
+                       f"YAML syntax error: {problem}") from None
+    except (YAMLError, ValueError, RecursionError) as error:
+        raise _invalid(path, None, None, f"YAML syntax error: {error}") from None
+    if document is None:
+        raise _invalid(path, 1, 1, f"the {what} is empty; expected a mapping of keys")
+    return document
+
+
+def _as_string(constructor, node):
+    return constructor.construct_scalar(node)
+
+
+def _read_text(path: Path, what: str) -> str:
+    if not path.exists():
+        raise _invalid(path, None, None, f"no such {what}")
+    if path.is_dir():
+        raise _invalid(path, None, None, f"is a directory; expected a YAML {what}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _invalid(path, None, None,
+                           f"the {what} is {size / 1e6:.1f} MB; at most {MAX_FILE_BYTES / 1e6:.0f} MB is read")
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        raise _invalid(path, None, None, f"cannot be read: permission denied") from None
+    except OSError as error:
+        raise _invalid(path, None, None, f"cannot be read: {os.strerror(error.errno or 0)}") from None
+    if b"\x00" in data:
+        line, column = _position(data, data.index(b"\x00"))
+        raise _invalid(path, line, column, f"looks like a binary file, not a YAML {what}")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        raise _invalid(path, line, column,
+                       f"is not UTF-8 text (byte 0x{data[error.start]:02x}); save the {what} as UTF-8") from None
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    before = data[:offset]
+    line_start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, offset - line_start + 1
+
+
+def _invalid(path: Path, line, column, message: str) -> InvalidInput:
+    return InvalidInput([Problem(path, line, column, "", message)])
