@@ -140,3 +140,16 @@ def family_for(name: str, files) -> Family:
     faces = layout_faces(files)
     matching = [face for face in faces if face.family.casefold() == name.casefold()]
     return Family(name, matching or faces)
+
+
+def font_warnings(heading: str, body: str, files) -> list[str]:
+    """Families the layout names without shipping their files: measured with a stand-in, so the
+    presenter's machine must have them or a metric-compatible font."""
+    families = {face.family.casefold() for face in layout_faces(files)}
+    stand_in = ", ".join(sorted({face.family for face in layout_faces(files)})) or "nothing"
+    return [
+        f"fonts.{role}: no font file of {name!r} in the layout; text is measured with {stand_in}, "
+        f"so {name!r} must be metric-compatible with it and installed where the deck is shown"
+        for role, name in (("heading", heading), ("body", body))
+        if name.casefold() not in families
+    ]

@@ -1,0 +1,78 @@
+"""One build: load the content and the layout, run the writers, land their files together."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckgen.content import load_workshop
+from deckgen.layout import Layout, load_layout
+from deckgen.model import Workshop
+from deckgen.outputs import output_set
+
+@dataclass(frozen=True)
+class BuildRequest:
+    content: Path
+    out_dir: Path
+    layout: str | None = None
+    only: str | None = None  # "slides" | "cards" | None for everything
+    paper: str | None = None
+    duplex: str | None = None
+    back_offset: tuple[float, float] = (0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class OutputNames:
+    """Where a workshop's files go (workshop-format.md, "Output files")."""
+
+    folder: Path
+    name: str
+
+    @property
+    def slides(self) -> Path:
+        return self.folder / f"{self.name}.pptx"
+
+    @property
+    def sheets(self) -> Path:
+        return self.folder / f"{self.name}-cards.pdf"
+
+    @property
+    def single(self) -> Path:
+        return self.folder / f"{self.name}-cards-single.pdf"
+
+    @property
+    def html(self) -> Path:
+        return self.folder / f"{self.name}-cards.html"
+
+
+def load(content: Path, layout: str | None) -> tuple[Workshop, Layout]:
+    """The workshop and its layout: the one named, else the content's own ``layout``, else default."""
+    workshop = load_workshop(content)
+    return workshop, load_layout(layout or workshop.layout or "default")
+
+
+def build(request: BuildRequest) -> list[Path]:
+    """Writes the requested outputs; either all of them land or none, and the written paths return."""
+    workshop, layout = load(request.content, request.layout)
+    names = OutputNames(request.out_dir, workshop.name)
+    with output_set(request.out_dir) as outputs:
+        if request.only in (None, "slides"):
+            from deckgen.slides import write_slides
+
+            write_slides(workshop, layout, outputs.temp_for(names.slides))
+        if request.only in (None, "cards"):
+            from deckgen.cards import PrintOptions, write_cards
+
+            options = PrintOptions(paper=request.paper, duplex=request.duplex, back_offset=request.back_offset)
+            write_cards(workshop, layout, outputs.temp_for(names.sheets), outputs.temp_for(names.single),
+                        outputs.temp_for(names.html), options)
+        return outputs.commit()
+
+
+def check(content: Path, layout: str | None) -> list[str]:
+    """Every problem a build would meet, without writing anything."""
+    workshop, resolved = load(content, layout)
+    from deckgen.cards import check_cards
+    from deckgen.slides import check_slides
+
+    return check_slides(workshop, resolved) + check_cards(workshop, resolved)
