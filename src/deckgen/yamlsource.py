@@ -47,10 +47,9 @@ def _read_text(path: Path, what: str) -> str:
         if size > MAX_FILE_BYTES:
             raise _invalid(path, None, None,
                            f"the {what} is {size / 1e6:.1f} MB; at most {MAX_FILE_BYTES / 1e6:.0f} MB is read")
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = _read_bytes(path)
     except PermissionError:
-        raise _invalid(path, None, None, f"cannot be read: permission denied") from None
+        raise _invalid(path, None, None, "cannot be read: permission denied") from None
     except OSError as error:
         raise _invalid(path, None, None, f"cannot be read: {os.strerror(error.errno or 0)}") from None
     if b"\x00" in data:
@@ -62,6 +61,11 @@ def _read_text(path: Path, what: str) -> str:
         line, column = _position(data, error.start)
         raise _invalid(path, line, column,
                        f"is not UTF-8 text (byte 0x{data[error.start]:02x}); save the {what} as UTF-8") from None
+
+
+def _read_bytes(path: Path) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read(MAX_FILE_BYTES + 1)
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

@@ -1,0 +1,118 @@
+"""Layout resolution: validation, inheritance to any depth, cycles, and files kept inside their folder."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from deckgen.errors import DeckgenError, InvalidInput
+from deckgen.layout import load_layout
+
+
+def make_layout(root: Path, name: str, text: str) -> Path:
+    folder = root / name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "layout.yaml").write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
+
+
+def test_default_layout_is_complete(default_layout):
+    assert default_layout.colors.primary == "#1F4E79"
+    assert default_layout.fonts.body == "Calibri"
+    assert all(path.is_file() for path in default_layout.fonts.files)
+    assert default_layout.slides.size == "16:9"
+    assert default_layout.cards.bleed == 3.0
+
+
+def test_three_levels_child_wins(tmp_path):
+    make_layout(tmp_path, "grand", "colors: {primary: '#111111', accent: '#222222'}\nfooter: Grand\n")
+    make_layout(tmp_path, "parent", "extends: grand\ncolors: {accent: '#333333'}\ncards: {paper: A3}\n")
+    child = make_layout(tmp_path, "child", "extends: parent\nlabels: {preconditions: Voorwaarden}\n")
+    layout = load_layout(str(child))
+    assert layout.colors.primary == "#111111"
+    assert layout.colors.accent == "#333333"
+    assert layout.colors.strengths == "#E2EFDA"  # from default, at the end of the chain
+    assert layout.footer == "Grand"
+    assert layout.cards.paper == "A3"
+    assert layout.cards.duplex == "long-edge"
+    assert layout.labels == {"preconditions": "Voorwaarden"}
+    assert [folder.name for folder in layout.folders] == ["child", "parent", "grand", "default"]
+
+
+def test_cycle_is_refused(tmp_path):
+    make_layout(tmp_path, "a", "extends: b\n")
+    make_layout(tmp_path, "b", "extends: a\n")
+    with pytest.raises(DeckgenError, match="'extends' makes a cycle: a -> b -> a"):
+        load_layout(str(tmp_path / "a"))
+
+
+def test_unknown_parent(tmp_path):
+    make_layout(tmp_path, "a", "extends: nowhere\n")
+    with pytest.raises(DeckgenError, match="layout 'nowhere' not found"):
+        load_layout(str(tmp_path / "a"))
+
+
+def test_unknown_key_and_bad_values_reported_with_lines(tmp_path):
+    folder = make_layout(tmp_path, "org", """\
+        colors:
+          primry: "#123456"
+          accent: blue
+        cards:
+          duplex: long
+        """)
+    with pytest.raises(InvalidInput) as caught:
+        load_layout(str(folder))
+    source = folder / "layout.yaml"
+    assert [str(p) for p in caught.value.problems] == [
+        f"{source}:2:3: colors.primry: unknown key; did you mean 'primary'?",
+        f"{source}:3:11: colors.accent: expected a CSS hex colour such as \"#1F4E79\", got text ('blue')",
+        f"{source}:5:11: cards.duplex: expected one of long-edge, short-edge, none, got 'long'; "
+        "did you mean 'long-edge'?",
+    ]
+
+
+@pytest.mark.parametrize("reference, why", [
+    ("../secret.png", "leads out of its folder"),
+    ("/etc/passwd", "absolute path"),
+    ("file:///etc/passwd", "is a URL"),
+    ("https://example.org/logo.png", "is a URL"),
+    ("missing.png", "does not exist"),
+])
+def test_files_outside_the_layout_are_refused(tmp_path, reference, why):
+    (tmp_path / "secret.png").write_bytes(b"x")
+    folder = make_layout(tmp_path, "org", f"logo: {reference!r}\n")
+    with pytest.raises(InvalidInput, match=why):
+        load_layout(str(folder))
+
+
+def test_symlink_leading_out_is_refused(tmp_path):
+    (tmp_path / "secret.png").write_bytes(b"x")
+    folder = make_layout(tmp_path, "org", "logo: logo.png\n")
+    (folder / "logo.png").symlink_to(tmp_path / "secret.png")
+    with pytest.raises(InvalidInput, match="link that leads out"):
+        load_layout(str(folder))
+
+
+def test_paths_are_relative_to_the_declaring_layout(tmp_path):
+    parent = make_layout(tmp_path, "parent", "logo: logo.png\n")
+    (parent / "logo.png").write_bytes(b"\x89PNG")
+    child = make_layout(tmp_path, "child", "extends: parent\n")
+    assert load_layout(str(child)).logo == (parent / "logo.png").resolve()
+
+
+def test_oversized_logo_is_refused(tmp_path):
+    folder = make_layout(tmp_path, "org", "logo: logo.png\n")
+    with open(folder / "logo.png", "wb") as handle:
+        handle.truncate(100 * 1024 * 1024)  # sparse: costs no disk
+    with pytest.raises(InvalidInput, match="a logo may be at most 10 MB"):
+        load_layout(str(folder))
+
+
+def test_layout_by_name_from_the_working_folder(tmp_path, monkeypatch):
+    make_layout(tmp_path / "layouts", "house", "footer: House\n")
+    monkeypatch.chdir(tmp_path)
+    assert load_layout("house").footer == "House"
+    with pytest.raises(DeckgenError, match="known: .*house"):
+        load_layout("hous")
