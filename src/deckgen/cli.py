@@ -68,6 +68,9 @@ def build(content, layout, out_dir, only, paper, duplex, back_offset):
         written = run_build(request)
     except DeckgenError as error:
         raise _fail(error) from None
+    except OSError as error:
+        raise FailedBuild(f"error: cannot write {error.filename or out_dir}: {error.strerror}; "
+                          "nothing was written") from None
     for path in written:
         click.echo(str(path))
 
@@ -112,6 +115,70 @@ def calibrate(layout, target, paper, duplex, back_offset):
         raise _fail(error) from None
     for path in written:
         click.echo(str(path))
+
+
+@main.command()
+def layouts():
+    """List the layouts found: in ./layouts and shipped with deckgen."""
+    from deckgen.layout import describe_layouts
+
+    rows = describe_layouts()
+    width = max(len(row.name) for row in rows)
+    for row in rows:
+        parent = f"extends {row.extends}" if row.extends else "root"
+        click.echo(f"{row.name.ljust(width)}  {parent:<18}  {row.folder}")
+        if row.description:
+            click.echo(f"{'':{width}}  {row.description}")
+
+
+@main.group()
+def init():
+    """Start a new workshop or layout from a commented file."""
+
+
+@init.command("workshop")
+@click.argument("name")
+@click.option("--language", type=click.Choice(["nl", "en", "fr"]), default="nl", show_default=True)
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder the file is written to.")
+def init_workshop(name, language, folder):
+    """Write NAME.yaml: a new content file with every key present and commented."""
+    from deckgen.scaffold import new_workshop
+
+    try:
+        click.echo(str(new_workshop(name, language, folder)))
+    except DeckgenError as error:
+        raise _fail(error) from None
+
+
+@init.command("layout")
+@click.argument("name")
+@click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("layouts"),
+              show_default=True, help="Folder the layout folder is made in.")
+def init_layout(name, folder):
+    """Write layouts/NAME/layout.yaml: a layout that extends default, every key commented."""
+    from deckgen.scaffold import new_layout
+
+    try:
+        click.echo(str(new_layout(name, folder)))
+    except DeckgenError as error:
+        raise _fail(error) from None
+
+
+@main.command()
+@click.option("--layout", "for_layout", is_flag=True, help="The schema of layout.yaml instead of content.")
+def schema(for_layout):
+    """Print the JSON Schema of the content format, for editor completion."""
+    import json
+
+    from deckgen.content import CONTENT_SPEC
+    from deckgen.layout import LAYOUT_SPEC
+
+    spec = LAYOUT_SPEC if for_layout else CONTENT_SPEC
+    document = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+                "title": "deckgen layout" if for_layout else "deckgen workshop content",
+                **spec.json_schema()}
+    click.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -130,6 +130,32 @@ def find_layout(reference: str, search_from: Path | None = None) -> Path:
     raise DeckgenError(f"layout {reference!r} not found in ./layouts or the shipped layouts (known: {known})")
 
 
+@dataclass(frozen=True)
+class LayoutEntry:
+    name: str
+    folder: Path
+    extends: str | None
+    description: str
+
+
+def describe_layouts() -> list[LayoutEntry]:
+    """Every layout found, local ones first; one that cannot be read says so in its description."""
+    entries, seen = [], set()
+    for root in (Path.cwd() / "layouts", bundled("layouts")):
+        for folder in sorted(root.glob("*/layout.yaml")) if root.is_dir() else ():
+            name = folder.parent.name
+            if name in seen:
+                continue
+            seen.add(name)
+            try:
+                data = _read_layer(folder.parent)
+                parent = data.get("extends") or (None if name == "default" else "default")
+                entries.append(LayoutEntry(name, folder.parent, parent, data.get("description", "")))
+            except DeckgenError as error:
+                entries.append(LayoutEntry(name, folder.parent, None, f"(broken: {error})"))
+    return entries
+
+
 def layout_names() -> set[str]:
     names = set()
     for root in (Path.cwd() / "layouts", bundled("layouts")):

@@ -1,0 +1,92 @@
+"""The command line as a user meets it: exit statuses, messages without tracebacks, the helper commands."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from deckgen import __version__
+from deckgen.cli import main
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+
+    def invoke(*args):
+        return CliRunner().invoke(main, [str(a) for a in args])
+
+    return invoke
+
+
+def test_version(run):
+    result = run("--version")
+    assert result.exit_code == 0 and __version__ in result.output
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["check"], ["layouts"], ["init"], ["init", "workshop"],
+                                     ["init", "layout"], ["schema"], ["calibrate"]])
+def test_help_on_every_command(run, command):
+    result = run(*command, "--help")
+    assert result.exit_code == 0 and "Usage:" in result.output
+
+
+def test_bad_content_exits_1_with_every_problem_and_no_traceback(run, write_content):
+    path = write_content("title: T\nmodels:\n  - name: A\n    strenghts: [x]\n  - nam: B\n")
+    result = run("build", path, "--only", "slides")
+    assert result.exit_code == 1
+    assert f"{path}:4:5: models[0].strenghts: unknown key; did you mean 'strengths'?" in result.output
+    assert f"{path}:5:5: models[1].nam: unknown key; did you mean 'name'?" in result.output
+    assert "3 problems found; nothing was written." in result.output
+    assert "Traceback" not in result.output
+    assert not (path.parent / "output").exists() or not any((path.parent / "output").iterdir())
+
+
+def test_bad_usage_exits_2(run):
+    assert run("build", "--only", "everything").exit_code == 2
+    assert run("build", "--back-offset", "one").exit_code == 2
+    assert run("frobnicate").exit_code == 2
+
+
+def test_unknown_layout_is_one_message(run, example_path):
+    result = run("build", example_path, "--layout", "nosuch", "--only", "slides")
+    assert result.exit_code == 1
+    assert result.output.startswith("error: layout 'nosuch' not found")
+
+
+def test_init_workshop_in_each_language_builds_clean(run, tmp_path):
+    from deckgen.content import load_workshop
+
+    for language in ("nl", "en", "fr"):
+        result = run("init", "workshop", f"new-{language}", "--language", language)
+        assert result.exit_code == 0, result.output
+        workshop = load_workshop(tmp_path / f"new-{language}.yaml")
+        assert workshop.language == language and len(workshop.models) == 2
+    assert run("init", "workshop", "new-nl").exit_code == 1  # never overwrites
+
+
+def test_init_layout_extends_default_and_loads(run, tmp_path):
+    from deckgen.layout import load_layout
+
+    result = run("init", "layout", "buurtwerk")
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / "layouts" / "buurtwerk" / "layout.yaml").read_text()
+    for key in ("colors:", "primary:", "fonts:", "logo:", "footer:", "labels:", "template:", "duplex:", "bleed:"):
+        assert key in text
+    layout = load_layout("buurtwerk")
+    assert layout.extends == "default" and layout.colors.primary == "#1F4E79"
+    listing = run("layouts").output
+    assert "buurtwerk" in listing and "default" in listing
+
+
+def test_schema_describes_every_content_key(run):
+    schema = json.loads(run("schema").output)
+    assert schema["required"] == ["title", "models"]
+    model = schema["properties"]["models"]["items"]
+    assert set(model["properties"]) == {"name", "title", "summary", "examples", "strengths", "weaknesses",
+                                        "preconditions", "questions", "notes"}
+    assert model["additionalProperties"] is False
+    layout_schema = json.loads(run("schema", "--layout").output)
+    assert "cards" in layout_schema["properties"]
