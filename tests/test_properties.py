@@ -1,0 +1,98 @@
+"""Property-based tests: any valid content loads and builds; any mutation of it builds or fails cleanly."""
+
+from __future__ import annotations
+
+import io
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from ruamel.yaml import YAML
+
+from deckgen.content import load_workshop
+from deckgen.errors import DeckgenError
+
+EXAMPLES = int(os.environ.get("DECKGEN_PROPERTY_EXAMPLES", "150"))
+
+# Printable text in the three languages, with the characters that tempt escaping bugs.
+_alphabet = st.characters(codec="utf-8", categories=("L", "N", "P", "Zs", "S"),
+                          exclude_characters="\u2028\u2029\x85")
+text = st.text(_alphabet, min_size=1, max_size=60).filter(lambda s: s.strip())
+texts = st.lists(text, max_size=5)
+
+model = st.fixed_dictionaries(
+    {"name": text},
+    optional={
+        "title": text, "summary": texts, "examples": texts, "strengths": texts, "weaknesses": texts,
+        "preconditions": st.one_of(text, st.lists(text, min_size=1, max_size=4)), "questions": texts,
+        "notes": text,
+    },
+)
+content = st.fixed_dictionaries(
+    {"title": text, "models": st.lists(model, min_size=1, max_size=8)},
+    optional={
+        "language": st.sampled_from(["nl", "en", "fr"]), "subtitle": text, "authors": texts, "venue": text,
+        "date": st.dates().map(lambda d: d.isoformat()), "questions": texts, "sources": texts,
+    },
+)
+
+
+def dump(data) -> str:
+    stream = io.StringIO()
+    yaml = YAML()
+    yaml.width = 4096
+    yaml.dump(data, stream)
+    return stream.getvalue()
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(content)
+def test_valid_content_always_loads(tmp_path, data):
+    path = tmp_path / "generated.yaml"
+    path.write_text(dump(data), encoding="utf-8")
+    workshop = load_workshop(path)
+    assert len(workshop.models) == len(data["models"])
+    assert workshop.models[0].name.plain.replace("*", "") == " ".join(data["models"][0]["name"].split()).replace("*", "")
+
+
+def _mutations(draw, source: str) -> str:
+    kind = draw(st.sampled_from(["delete", "insert", "replace", "truncate", "indent", "duplicate"]))
+    position = draw(st.integers(0, max(0, len(source) - 1)))
+    if kind == "delete":
+        return source[:position] + source[position + 1:]
+    if kind == "insert":
+        return source[:position] + draw(st.sampled_from([":", "-", " ", "\t", "[", "{", "*", "&a", "!!x", "\n", "'", '"', "\x00", "ü"])) + source[position:]
+    if kind == "replace":
+        return source[:position] + draw(text) + source[position + 5:]
+    if kind == "truncate":
+        return source[:position]
+    if kind == "indent":
+        lines = source.splitlines(keepends=True)
+        index = draw(st.integers(0, len(lines) - 1))
+        lines[index] = draw(st.sampled_from(["  ", "    ", " "])) + lines[index]
+        return "".join(lines)
+    lines = source.splitlines(keepends=True)
+    index = draw(st.integers(0, len(lines) - 1))
+    return "".join(lines[: index + 1] + [lines[index]] + lines[index + 1:])
+
+
+@st.composite
+def mutated_content(draw):
+    source = dump(draw(content))
+    for _ in range(draw(st.integers(1, 3))):
+        source = _mutations(draw, source)
+    return source
+
+
+@settings(max_examples=EXAMPLES * 2, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(mutated_content())
+def test_mutated_content_loads_or_fails_with_a_located_message(tmp_path, source):
+    path = tmp_path / "mutated.yaml"
+    path.write_text(source, encoding="utf-8", errors="surrogatepass")
+    try:
+        load_workshop(path)
+    except DeckgenError as error:
+        message = str(error)
+        assert message.startswith(str(path)), message
+        assert "Traceback" not in message
