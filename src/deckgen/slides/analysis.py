@@ -1,0 +1,187 @@
+"""The analysis slide of a model: a native two-column table of strengths and weaknesses, and the
+preconditions in a merged row under it.
+
+Table rows only have a minimum height in PowerPoint and LibreOffice (they grow silently), so every
+row is measured and its height set; the text shrinks in 1 pt steps down to the layout's minimum, and
+when even that does not fit the bullets are split over continuation slides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pptx.util import Pt
+
+from deckgen.inline import Text, join, plain
+from deckgen.model import WorkModel
+from deckgen.slides.chrome import add_notes
+from deckgen.slides.context import Context
+from deckgen.slides.drawing import titled_slide
+from deckgen.slides.geometry import cm
+from deckgen.slides.measure import Insets, Para, first_fit
+from deckgen.slides.template import Layouts
+from deckgen.slides.text import setup_cell, write_paras
+
+DESIGN_SIZE = 22
+PLUS, MINUS = "+", "\u2212"
+STRENGTHS_FILL, WEAKNESSES_FILL, PRECONDITIONS_FILL = "strengths", "weaknesses", "primary/10"
+
+
+@dataclass(frozen=True)
+class Part:
+    """What one slide of a model's analysis shows."""
+
+    strengths: tuple[Text, ...]
+    weaknesses: tuple[Text, ...]
+    preconditions: Text | None
+
+    @property
+    def has_lists(self) -> bool:
+        return bool(self.strengths or self.weaknesses)
+
+
+@dataclass
+class Row:
+    height: float
+    cells: list[tuple[list[Para], str]]  # (paragraphs, fill) per column; one entry for a merged row
+
+
+@dataclass
+class AnalysisPlan:
+    number: int
+    heading: str
+    title: list[Para]
+    rows: list[Row]
+    notes: str
+    size: float
+
+
+def cell_insets(ctx: Context) -> Insets:
+    u = ctx.grid.unit
+    return Insets(u / 2, u / 3, u / 2, u / 3)
+
+
+def _bullets(items, size: float, char: str, color: str) -> list[Para]:
+    return [Para(item, size, bullet=char, bullet_color=color, indent=round(size * 0.9, 1),
+                 space_before=round(size * 0.35, 1)) for item in items]
+
+
+def rows_for(ctx: Context, part: Part, size: float) -> list[Row]:
+    """The table's rows for ``part`` at ``size``, each with its measured height."""
+    m, ins = ctx.measure, cell_insets(ctx)
+    width = ctx.grid.body.w
+    half = width / 2
+    rows = []
+    if part.has_lists:
+        header = [
+            ([Para(plain(ctx.labels.strengths), size, color="background", bold=True, label=PLUS,
+                   label_color="background")], "primary"),
+            ([Para(plain(ctx.labels.weaknesses), size, color="background", bold=True, label=MINUS,
+                   label_color="background")], "primary"),
+        ]
+        body = [(_bullets(part.strengths, size, PLUS, "primary"), STRENGTHS_FILL),
+                (_bullets(part.weaknesses, size, MINUS, "primary"), WEAKNESSES_FILL)]
+        for cells in (header, body):
+            height = max(m.height(paras, half, ins) if paras else ins.top + ins.bottom
+                         + m.line_height(Para(plain(""), size)) for paras, _ in cells)
+            rows.append(Row(height, cells))
+    if part.preconditions is not None:
+        paras = [Para(part.preconditions, size, label=ctx.labels.preconditions.upper() + ":",
+                      label_color="primary")]
+        rows.append(Row(m.height(paras, width, ins), [(paras, PRECONDITIONS_FILL)]))
+    return rows
+
+
+def parts_for(model: WorkModel, count: int) -> list[list[Part]]:
+    """Ways to spread the analysis over ``count`` slides: the lists in even runs, the preconditions
+    on the last slide with them, or (from two slides on) on a slide of their own."""
+    pre = join(model.preconditions, "; ") if model.preconditions else None
+
+    def runs(items, n):
+        size, extra = divmod(len(items), n)
+        out, start = [], 0
+        for index in range(n):
+            end = start + size + (1 if index < extra else 0)
+            out.append(tuple(items[start:end]))
+            start = end
+        return out
+
+    options = []
+    s, w = runs(model.strengths, count), runs(model.weaknesses, count)
+    options.append([Part(s[i], w[i], pre if i == count - 1 else None) for i in range(count)])
+    if pre is not None and count >= 2 and (model.strengths or model.weaknesses):
+        s, w = runs(model.strengths, count - 1), runs(model.weaknesses, count - 1)
+        options.append([Part(s[i], w[i], None) for i in range(count - 1)] + [Part((), (), pre)])
+    return options
+
+
+def choose(ctx: Context, model: WorkModel) -> tuple[list[Part], float, float | None]:
+    """The fewest slides and, for them, the largest size at which the analysis fits: (parts, size,
+    None), or the split into most parts at the minimum size with the height it would need."""
+    free = ctx.grid.body.h
+    longest = max(len(model.strengths), len(model.weaknesses), 1)
+
+    def fits(parts, size):
+        return all(table_height(ctx, part, size) <= free for part in parts)
+
+    for floor in (ctx.readable, ctx.min_size):
+        for count in range(1, longest + 2):
+            for parts in parts_for(model, count):
+                size = first_fit(DESIGN_SIZE, floor, lambda s: fits(parts, s))
+                if size is not None:
+                    return parts, size, None
+    parts = parts_for(model, longest + 1)[-1]
+    return parts, ctx.min_size, max(table_height(ctx, part, ctx.min_size) for part in parts)
+
+
+def table_height(ctx: Context, part: Part, size: float) -> float:
+    return sum(r.height for r in rows_for(ctx, part, size))
+
+
+def plan(ctx: Context, models, first_number: int) -> list[AnalysisPlan]:
+    """The analysis slides of ``models`` (those with an analysis), numbered from ``first_number``.
+
+    Every table that fits on one slide uses the same size (the smallest of their best sizes), so
+    that the type does not jump from slide to slide; tables split over slides keep their own size.
+    """
+    choices = [(model, *choose(ctx, model)) for model in models if model.has_analysis]
+    single = [size for _, parts, size, need in choices if len(parts) == 1 and need is None]
+    common = min(single) if single else None
+    plans: list[AnalysisPlan] = []
+    for model, parts, size, need in choices:
+        number = first_number + len(plans)
+        heading = model.title.plain
+        if need is not None:
+            ctx.problem(number, heading, f"the analysis table needs {cm(need)} but {cm(ctx.grid.body.h)} "
+                                         f"is free at {size:g} pt")
+        elif len(parts) == 1 and common is not None:
+            size = common
+        for index, part in enumerate(parts):
+            title = heading if index == 0 else ctx.continued(heading)
+            title_paras = ctx.title_paras(plain(title), number + index, title, label=str(model.number))
+            plans.append(AnalysisPlan(number + index, title, title_paras, rows_for(ctx, part, size),
+                                      model.notes, size))
+    return plans
+
+
+def draw(prs, layouts: Layouts, ctx: Context, p: AnalysisPlan):
+    slide = titled_slide(prs, layouts, ctx, p.title)
+    body = ctx.grid.body
+    height = sum(r.height for r in p.rows)
+    shape = slide.shapes.add_table(len(p.rows), 2, Pt(body.x), Pt(body.y), Pt(body.w), Pt(height))
+    shape.name = "Analysis"
+    table = shape.table
+    table.first_row = any(len(r.cells) == 2 for r in p.rows[:1])
+    table.horz_banding = False
+    table.columns[0].width = Pt(body.w / 2)
+    table.columns[1].width = Pt(body.w) - Pt(body.w / 2)
+    for index, row in enumerate(p.rows):
+        table.rows[index].height = Pt(row.height)
+        if len(row.cells) == 1:
+            table.cell(index, 0).merge(table.cell(index, 1))
+        for col, (paras, fill) in enumerate(row.cells):
+            cell = table.cell(index, col)
+            setup_cell(cell, cell_insets(ctx), fill, ctx.style)
+            write_paras(cell.text_frame, paras or [Para(plain(""), p.size)], ctx.style)
+    add_notes(slide, p.notes)
+    return slide

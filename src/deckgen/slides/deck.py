@@ -1,0 +1,45 @@
+"""The deck in order: plan every slide (sizes, splits, numbers), then draw the plans."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen.layout import Layout
+from deckgen.model import Workshop
+from deckgen.slides import analysis, overview, sources, title
+from deckgen.slides.chrome import add_footer
+from deckgen.slides.context import Context
+from deckgen.slides.geometry import grid_for
+from deckgen.slides.template import choose_layouts, open_presentation
+
+_DRAW = {
+    title.TitlePlan: title.draw,
+    overview.OverviewPlan: overview.draw,
+    analysis.AnalysisPlan: analysis.draw,
+    sources.SourcesPlan: sources.draw,
+}
+
+
+@dataclass
+class Deck:
+    prs: object
+    ctx: Context
+    plans: list
+
+
+def plan_deck(workshop: Workshop, layout: Layout) -> Deck:
+    """Every slide measured and numbered; problems of text that does not fit are in ``ctx.problems``."""
+    prs = open_presentation(layout)
+    ctx = Context.create(workshop, layout, grid_for(prs.slide_width, prs.slide_height))
+    plans: list = [title.plan(ctx, 1)]
+    plans += overview.plan(ctx, len(plans) + 1)
+    plans += analysis.plan(ctx, workshop.models, len(plans) + 1)
+    plans += sources.plan(ctx, len(plans) + 1)
+    return Deck(prs, ctx, plans)
+
+
+def draw_deck(deck: Deck) -> None:
+    layouts = choose_layouts(deck.prs)
+    for plan in deck.plans:
+        slide = _DRAW[type(plan)](deck.prs, layouts, deck.ctx, plan)
+        add_footer(slide, deck.ctx.grid, deck.ctx.style, None if plan.number == 1 else plan.number)

@@ -1,0 +1,25 @@
+"""The layout's logo as a picture with alt text, fitted into a box and aligned to its right edge."""
+
+from __future__ import annotations
+
+import warnings
+
+from pptx.util import Pt
+
+from deckgen.slides.geometry import Box
+
+
+def add_logo(slide, ctx, box: Box):
+    path = ctx.layout.logo
+    if path.suffix.lower() == ".svg":
+        warnings.warn(f"{path.name}: SVG logos are not supported on slides yet; "
+                      "give the layout a PNG logo", UserWarning, stacklevel=2)
+        return None
+    picture = slide.shapes.add_picture(str(path), Pt(box.x), Pt(box.y), height=Pt(box.h))
+    if picture.width > Pt(box.w):  # a wide logo: fit the width instead
+        scale = Pt(box.w) / picture.width
+        picture.width, picture.height = Pt(box.w), int(picture.height * scale)
+    picture.left = Pt(box.right) - picture.width
+    picture.name = "Logo"
+    picture._element.nvPicPr.cNvPr.set("descr", "Logo")
+    return picture

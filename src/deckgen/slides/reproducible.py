@@ -1,0 +1,54 @@
+"""Byte-identical output: fixed document properties and zip entries with fixed times, in a fixed order.
+
+python-pptx writes the current time into docProps/core.xml and into every zip entry; the time used
+here is SOURCE_DATE_EPOCH when it is set (the reproducible-builds convention), else a fixed date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import os
+import zipfile
+from pathlib import Path
+
+FIXED = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def build_time() -> datetime.datetime:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    return FIXED
+
+
+def set_properties(prs, title: str, author: str, language: str) -> None:
+    when = build_time().replace(tzinfo=None)
+    core = prs.core_properties
+    core.title = title
+    core.author = author
+    core.last_modified_by = author
+    core.language = language
+    core.revision = 1
+    core.created = core.modified = core.last_printed = when
+
+
+def save(prs, target: Path) -> None:
+    """Save ``prs`` to ``target`` with the zip's entries in a stable order and with fixed times."""
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    stamp = max(build_time(), datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
+    date_time = stamp.timetuple()[:6]
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as result:
+        names = source.namelist()
+        # [Content_Types].xml first, as the Open Packaging Conventions readers expect; the rest sorted.
+        ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
+        for name in ordered:
+            info = zipfile.ZipInfo(name, date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 0
+            result.writestr(info, source.read(name), compresslevel=6)
+    Path(target).write_bytes(out.getvalue())

@@ -1,0 +1,109 @@
+"""The title slide: the event's title large, the workshop below, then authors, venue and date quietly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.util import Pt
+
+from deckgen.inline import plain
+from deckgen.labels import long_date
+from deckgen.slides.context import TITLE_INSETS, Context
+from deckgen.slides.drawing import put_title, text_box
+from deckgen.slides.geometry import Box
+from deckgen.slides.logo import add_logo
+from deckgen.slides.measure import Para
+from deckgen.slides.template import TITLES, Layouts, new_slide
+
+TITLE_SIZE, SUBTITLE_SIZE, INFO_SIZE = 40, 24, 18
+
+
+@dataclass
+class TitlePlan:
+    number: int
+    title: list[Para]
+    title_box: Box
+    subtitle: list[Para]
+    subtitle_box: Box | None
+    info: list[Para]
+    info_box: Box | None
+    rule_y: float
+    logo_box: Box
+
+
+def plan(ctx: Context, number: int) -> TitlePlan:
+    g, m, w = ctx.grid, ctx.measure, ctx.workshop
+    width = g.content_width
+    logo_box = Box(g.width - g.side - 8 * g.unit, g.top, 8 * g.unit, 3 * g.unit)
+
+    def info(size):
+        lines = [", ".join(w.authors)] if w.authors else []
+        paras = [Para(plain(line), size) for line in lines]
+        if w.venue:
+            paras.append(Para(w.venue, size, space_before=size * 0.3))
+        if w.date:
+            paras.append(Para(plain(long_date(w.date, w.language)), size, space_before=size * 0.3))
+        return paras
+
+    info_size = max(INFO_SIZE, ctx.min_size)
+    while info_size > ctx.min_size and m.height(info(info_size), width) > 6 * g.unit:
+        info_size -= 1
+    info_paras = info(info_size)
+    info_h = m.height(info_paras, width) if info_paras else 0
+    info_top = g.footer.y - g.unit - info_h
+    top = g.top + 4 * g.unit
+    free = info_top - 2 * g.unit - top  # room for title, gap, subtitle, gap, rule
+
+    def heads(step):
+        t = [Para(w.title, max(TITLE_SIZE - step, ctx.min_size), role="heading", color="primary", bold=True)]
+        s = [Para(w.subtitle, max(SUBTITLE_SIZE - step, ctx.min_size), role="heading", color="text")] \
+            if w.subtitle else []
+        return t, s
+
+    def needed(step):
+        t, s = heads(step)
+        return m.height(t, width) + (g.unit + m.height(s, width) if s else 0)
+
+    step = 0
+    while needed(step) > free and TITLE_SIZE - step > ctx.min_size:
+        step += 1
+    t, s = heads(step)
+    if needed(step) > free:
+        ctx.problem(number, w.title.plain, f"the title and subtitle need {needed(step):.0f} pt of height "
+                                            f"but {free:.0f} pt is free at {ctx.min_size:g} pt")
+    t_h = m.height(t, width)
+    title_box = Box(g.side, top, width, t_h)
+    subtitle_box = Box(g.side, title_box.bottom + g.unit, width, m.height(s, width)) if s else None
+    rule_y = (subtitle_box or title_box).bottom + g.unit
+    return TitlePlan(number, t, title_box, s, subtitle_box, info_paras,
+                     Box(g.side, info_top, width, info_h) if info_paras else None, rule_y, logo_box)
+
+
+def draw(prs, layouts: Layouts, ctx: Context, p: TitlePlan):
+    keep = TITLES | {PP_PLACEHOLDER.SUBTITLE}
+    slide = new_slide(prs, layouts.title, keep=keep)
+    put_title(slide, ctx, p.title, p.title_box)
+    if p.subtitle:
+        put_title(slide, ctx, p.subtitle, p.subtitle_box, kinds={PP_PLACEHOLDER.SUBTITLE}, name="Subtitle")
+    else:
+        _remove_empty(slide, PP_PLACEHOLDER.SUBTITLE)
+    g = ctx.grid
+    rule = slide.shapes.add_shape(1, Pt(g.side), Pt(p.rule_y), Pt(4 * g.unit), Pt(g.unit / 4))
+    rule.name = "Rule"
+    rule.fill.solid()
+    rule.fill.fore_color.rgb = ctx.style.color("accent")
+    rule.line.fill.background()
+    rule.shadow.inherit = False
+    if p.info:
+        text_box(slide, ctx, p.info_box, p.info, TITLE_INSETS, "Authors, venue and date")
+    if ctx.layout.logo is not None:
+        add_logo(slide, ctx, p.logo_box)
+    return slide
+
+
+def _remove_empty(slide, kind) -> None:
+    for ph in list(slide.placeholders):
+        if ph.placeholder_format.type == kind:
+            ph._element.getparent().remove(ph._element)
+
