@@ -1,0 +1,50 @@
+"""Shrink to fit: lay out every side at its base size, then again only the sides that overflowed, smaller."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+STEP = 0.5  # pt
+
+
+@dataclass(frozen=True)
+class Overflow:
+    side: int
+    overflow: float  # mm
+    size: float  # pt, the smallest size tried
+
+
+def next_size(size: float, room: float, used: float, minimum: float) -> float:
+    """A smaller size, estimated from how much room the text had and used, at least one step down.
+
+    Wrapped text's height shrinks between linearly and quadratically with its size; the square root of
+    the ratio errs on the large side, so that the first size that fits is close to the largest that does."""
+    estimate = size * math.sqrt(room / used) if used > 0 and room > 0 else size - STEP
+    estimate = math.floor(estimate / STEP + 1e-9) * STEP
+    return max(minimum, min(size - STEP, estimate))
+
+
+def fit(base_sizes: dict[int, float], minimum: float, layout_sides):
+    """The pages of every side, at the largest size (in steps) that fits.
+
+    ``layout_sides(sizes)`` lays out the sides in ``sizes`` (index to pt) in one render and returns
+    {index: Measure}. Returns ({index: page}, {index: size}, [Overflow]) -- overflows refused at ``minimum``."""
+    sizes = dict(base_sizes)
+    pending = dict(base_sizes)
+    pages: dict = {}
+    refused: list[Overflow] = []
+    while pending:
+        measures = layout_sides(pending)
+        retry: dict[int, float] = {}
+        for index, size in pending.items():
+            measure = measures[index]
+            if measure.overflow <= 0:
+                pages[index] = measure.pages[0]
+            elif size <= minimum:
+                refused.append(Overflow(index, measure.overflow, size))
+            else:
+                retry[index] = sizes[index] = next_size(size, measure.room, measure.room + measure.overflow,
+                                                         minimum)
+        pending = retry
+    return pages, sizes, sorted(refused, key=lambda item: item.side)

@@ -1,0 +1,83 @@
+"""The context of the cards template, and the HTML page of some card sides for print or for the browser."""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+
+from deckgen.cards.cardset import card_labels
+from deckgen.cards.render import read_stylesheet, render_template
+from deckgen.cards.theme import PageSetup, theme_css
+from deckgen.fonts import layout_faces
+
+MAX_INLINE_LOGO = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class SideView:
+    """What the template sees of one side."""
+
+    index: int
+    kind: str
+    face: str
+    template: str
+    size: str  # pt, formatted
+    label: str
+
+
+@dataclass(frozen=True)
+class CardView:
+    set: str
+    number: int | None
+    data: dict
+    sides: tuple[SideView, ...]
+
+
+def file_url(path: Path) -> str:
+    return Path(path).resolve().as_uri()
+
+
+def data_url(path: Path) -> str:
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    if path.suffix.lower() == ".svg":
+        mime = "image/svg+xml"
+    return f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+
+
+def html_page(workshop, layout, cards, sizes: dict[int, float], mode: str, page: PageSetup,
+              only=None, meta=()) -> str:
+    """HTML of ``cards`` (the sides in ``only``, or all). ``mode`` is "print" (one A6 page per side,
+    resources as file URLs for WeasyPrint) or "preview" (a browser page; the logo inline)."""
+    labels = card_labels(workshop, layout)
+    font_urls = {face.path: file_url(face.path) for face in layout_faces(layout.fonts.files)}
+    logo = None
+    if layout.logo:
+        inline_logo = mode == "preview" and layout.logo.stat().st_size <= MAX_INLINE_LOGO
+        logo = data_url(layout.logo) if inline_logo else file_url(layout.logo)
+    views = []
+    index = 0
+    for card in cards:
+        sides = []
+        for side in card.sides:
+            if only is None or index in only:
+                sides.append(SideView(index, side.kind, side.face, side.template,
+                                      f"{sizes[index]:g}", side.title))
+            index += 1
+        if sides:
+            views.append(CardView(card.set, card.number, card.data, tuple(sides)))
+    return render_template(
+        layout.template_dirs, "cards.html.j2",
+        lang=workshop.language,
+        title=workshop.title.plain,
+        meta=tuple(meta),
+        mode=mode,
+        theme_css=Markup(theme_css(layout, page, font_urls)),
+        stylesheet=Markup(read_stylesheet(layout.template_dirs)),
+        labels=labels,
+        logo=logo,
+        cards=views,
+    )

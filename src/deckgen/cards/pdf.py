@@ -1,0 +1,122 @@
+"""WeasyPrint, imported only here and only when cards are made: HTML to laid-out pages, measured, written."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import os
+from dataclasses import dataclass
+
+from deckgen.errors import DeckgenError
+
+MIN_WEASYPRINT = (69, 0)
+PX_PER_MM = 96 / 25.4
+GAP_MM = 3.0  # space kept between the flowing top area and the bottom area of a side
+
+
+@functools.lru_cache(maxsize=1)
+def weasyprint():
+    """The weasyprint module (0.6 s to import), after checking that its version is safe to use."""
+    import weasyprint as module
+
+    version = tuple(int(part) for part in module.__version__.split(".")[:2] if part.isdigit())
+    if version < MIN_WEASYPRINT:
+        raise DeckgenError(
+            f"cards need WeasyPrint {'.'.join(map(str, MIN_WEASYPRINT))} or newer (found {module.__version__}): "
+            "older versions let a layout's CSS or a redirect read files they must not; "
+            "run: pip install --upgrade 'weasyprint>=69'")
+    return module
+
+
+@functools.lru_cache(maxsize=1)
+def font_configuration():
+    """One font configuration for every render, so that pages of different renders share their fonts."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    weasyprint()
+    return FontConfiguration()
+
+
+def render(html: str, base_url: str, fetcher):
+    """Lay out ``html`` into a WeasyPrint Document; a refused resource stops it with UnsafeReference."""
+    module = weasyprint()
+    from deckgen.cards.fetcher import unsafe
+
+    try:
+        return module.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+            font_config=font_configuration())
+    except fetcher.refused as error:
+        raise unsafe(error) from None
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How far one side's text runs past the room it has (mm; 0 when it fits)."""
+
+    side: int  # data-side index
+    overflow: float
+    room: float  # mm the flowing text may take
+    pages: list  # the WeasyPrint pages of this side (one when it fits)
+
+
+def measure(document) -> dict[int, Measure]:
+    """Each rendered side's overflow, read from the layout's box tree.
+
+    A side is one ``<section data-side=N>`` of fixed A6 size. Its flowing text lies in an inline-block
+    ``data-fit="top"`` (never split over pages) and its foot in ``data-fit="bottom"``; the side overflows
+    by how far the top area's bottom passes the bottom area's top (less a gap), or the safe margin."""
+    from deckgen.cards.theme import CARD_MM, SAFE_MM
+
+    results: dict[int, Measure] = {}
+    for page in document.pages:
+        found = _marked_boxes(page._page_box)
+        if "side" not in found:
+            # a continuation page: the previous side ran over
+            last = results[max(results)]
+            results[last.side] = Measure(last.side, max(last.overflow, CARD_MM[1]), last.room,
+                                         last.pages + [page])
+            continue
+        side = int(found["side"].element.get("data-side"))
+        limit = (CARD_MM[1] - SAFE_MM) * PX_PER_MM
+        if "bottom" in found:
+            limit = min(limit, found["bottom"].position_y - GAP_MM * PX_PER_MM)
+        overflow, room = 0.0, limit / PX_PER_MM
+        if "top" in found:
+            box = found["top"]
+            room = (limit - box.position_y) / PX_PER_MM
+            overflow = max(0.0, (box.position_y + box.margin_height() - limit) / PX_PER_MM)
+        results[side] = Measure(side, overflow, room, [page])
+    return results
+
+
+def _marked_boxes(page_box) -> dict:
+    found: dict = {}
+    stack = [page_box]
+    while stack:
+        box = stack.pop()
+        element = getattr(box, "element", None)
+        if element is not None and getattr(box, "element_tag", None):
+            if "side" not in found and element.get("data-side") is not None:
+                found["side"] = box
+            fit = element.get("data-fit")
+            if fit and fit not in found:
+                found[fit] = box
+        stack.extend(reversed(getattr(box, "children", None) or ()))
+    return found
+
+
+def source_date() -> str | None:
+    """The W3C date of SOURCE_DATE_EPOCH when set: reproducible builds carry no clock time otherwise."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch.isdigit():
+        return None
+    moment = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def write(pages, first_document, target=None, identifier: bytes = b"", variant: str | None = "pdf/ua-1"):
+    """Write ``pages`` (from one or more renders sharing a font configuration) as one PDF."""
+    document = first_document.copy(list(pages))
+    identifier = hashlib.sha256(identifier).hexdigest()[:32].encode()
+    return document.write_pdf(target, pdf_identifier=identifier, pdf_variant=variant)

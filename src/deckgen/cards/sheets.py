@@ -1,0 +1,83 @@
+"""Placing the laid-out A6 card pages onto print sheets with pypdf, clipped to their trim box, with cut marks."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+
+from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, NameObject, RectangleObject, TextStringObject
+
+from deckgen.cards.imposition import Grid, Sheet
+from deckgen.cards.theme import CARD_MM
+
+PT_PER_MM = 72 / 25.4
+MARK_MM = 8.0  # cut marks run this far in from the paper's edge, past a printer's unprintable margin
+CROSS_MM = 2.5  # half the size of the small crosses where four cards meet
+MARK_WIDTH_PT = 0.3
+MARK_GRAY = 0.35
+
+
+def mm(value: float) -> float:
+    return value * PT_PER_MM
+
+
+def cut_marks(layout: Grid, dx: float = 0.0, dy: float = 0.0) -> bytes:
+    """PDF drawing operators for the cut marks of one sheet (shifted by dx, dy mm for back sheets)."""
+    xs, ys = layout.cuts()
+    height = layout.height
+    ops = [f"q {MARK_GRAY} G {MARK_WIDTH_PT} w [] 0 d 0 J"]
+
+    def line(x1, y1, x2, y2):
+        ops.append(f"{mm(x1 + dx):.3f} {mm(height - y1 - dy):.3f} m {mm(x2 + dx):.3f} {mm(height - y2 - dy):.3f} l S")
+
+    for x in xs:
+        if 0.2 < x < layout.width - 0.2:
+            line(x, 0 - dy, x, MARK_MM)
+            line(x, height - MARK_MM, x, height - dy)
+    for y in ys:
+        if 0.2 < y < height - 0.2:
+            line(0 - dx, y, MARK_MM, y)
+            line(layout.width - MARK_MM, y, layout.width - dx, y)
+    for x in xs[1:-1]:
+        for y in ys[1:-1]:
+            line(x - CROSS_MM, y, x + CROSS_MM, y)
+            line(x, y - CROSS_MM, x, y + CROSS_MM)
+    ops.append("Q")
+    return "\n".join(ops).encode("ascii")
+
+
+def _stream_page(writer: PdfWriter, width: float, height: float, operators: bytes):
+    page = writer.add_blank_page(mm(width), mm(height))
+    content = ContentStream(None, writer)
+    content.set_data(operators)
+    page.replace_contents(content)
+    return page
+
+
+def build_sheets(singles: bytes, layout: Grid, sheets: list[Sheet], title: str, lang: str) -> bytes:
+    """The sheets PDF: every card page placed by ``sheets``, clipped to its trim box (bleed would spill
+    into its neighbours), over the sheet's cut marks."""
+    reader = PdfReader(io.BytesIO(singles))
+    writer = PdfWriter()
+    for sheet in sheets:
+        page = _stream_page(writer, layout.width, layout.height, cut_marks(layout, *sheet.offset))
+        for placement in sheet.placements:
+            card = reader.pages[placement.side]
+            trim = card.trimbox
+            card.cropbox = RectangleObject((trim.left, trim.bottom, trim.right, trim.top))
+            tx = mm(placement.x) - float(trim.left)
+            ty = mm(layout.height - placement.y - CARD_MM[1]) - float(trim.bottom)
+            page.merge_transformed_page(card, Transformation().translate(tx, ty), over=True)
+    return finish(writer, singles + repr((layout, sheets)).encode(), title, lang)
+
+
+def finish(writer: PdfWriter, seed: bytes, title: str, lang: str) -> bytes:
+    """Write with an ID derived from the content and no clock time, so that equal input gives equal bytes."""
+    writer.add_metadata({"/Title": title, "/Producer": "deckgen"})
+    writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
+    identifier = ByteStringObject(hashlib.sha256(seed).digest()[:16])
+    writer._ID = ArrayObject((identifier, identifier))  # pypdf has no public setter; it would be random
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()

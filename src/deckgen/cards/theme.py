@@ -1,0 +1,59 @@
+"""The layout as CSS: colour variables, @font-face rules for every font file, the @page box of one card side."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from deckgen.fonts import layout_faces
+
+CARD_MM = (105.0, 148.0)
+SAFE_MM = 6.0  # text keeps at least this far inside every trim edge
+
+
+@dataclass(frozen=True)
+class PageSetup:
+    """How one card side is laid out as a page: trim size plus bleed, and its crop marks."""
+
+    bleed: float  # mm, 0 for the preview
+    crop_marks: bool
+
+
+def css_string(value: str) -> str:
+    """A CSS string literal that no family name can break out of."""
+    escaped = "".join(ch if ch.isalnum() or ch in " -_.," else f"\\{ord(ch):x} " for ch in value)
+    return f'"{escaped}"'
+
+
+def css_url(url: str) -> str:
+    """``url("…")`` for a URL made by Path.as_uri() or a data: URI (which quote every special character)."""
+    if any(ch in url for ch in '"\\\n\r()\'') :
+        raise ValueError(f"unexpected character in URL {url[:80]!r}")
+    return f'url("{url}")'
+
+
+def theme_css(layout, page: PageSetup, font_urls: dict) -> str:
+    """The layout-dependent part of the stylesheet. ``font_urls`` maps each font file to the URL to use."""
+    colors = layout.colors
+    lines = [":root {"]
+    for key in ("primary", "accent", "text", "background", "strengths", "weaknesses"):
+        lines.append(f"  --{key}: {getattr(colors, key)};")
+    lines += [
+        f"  --heading-font: {css_string(layout.fonts.heading)}, sans-serif;",
+        f"  --body-font: {css_string(layout.fonts.body)}, sans-serif;",
+        f"  --bleed: {page.bleed:g}mm;",
+        f"  --safe: {SAFE_MM:g}mm;",
+        f"  --card-width: {CARD_MM[0]:g}mm;",
+        f"  --card-height: {CARD_MM[1]:g}mm;",
+        "}",
+    ]
+    families = dict.fromkeys((layout.fonts.heading, layout.fonts.body))
+    for face in layout_faces(layout.fonts.files):
+        for family in families:
+            lines.append(
+                f"@font-face {{ font-family: {css_string(family)}; src: {css_url(font_urls[face.path])}; "
+                f"font-weight: {face.css_weight}; font-style: {face.css_style}; }}"
+            )
+    marks = "crop" if page.crop_marks and page.bleed > 0 else "none"
+    lines.append(f"@page {{ size: {CARD_MM[0]:g}mm {CARD_MM[1]:g}mm; margin: 0; "
+                 f"bleed: {page.bleed:g}mm; marks: {marks}; }}")
+    return "\n".join(lines) + "\n"
