@@ -24,6 +24,8 @@ from deckgen.slides.text import setup_cell, write_paras
 
 DESIGN_SIZE = 22
 PLUS, MINUS = "+", "\u2212"
+# Shares of the width the strengths column may take: even first, then towards the fuller list.
+SPLITS = (0.5, 0.55, 0.45, 0.6, 0.4)
 STRENGTHS_FILL, WEAKNESSES_FILL, PRECONDITIONS_FILL = "strengths", "weaknesses", "primary/10"
 
 
@@ -54,6 +56,12 @@ class AnalysisPlan:
     rows: list[Row]
     notes: str
     size: float
+    split: float = 0.5
+
+
+def column_widths(width: float, split: float) -> tuple[float, float]:
+    left = round(width * split)
+    return left, width - left
 
 
 def cell_insets(ctx: Context) -> Insets:
@@ -66,11 +74,12 @@ def _bullets(items, size: float, char: str, color: str) -> list[Para]:
                  space_before=round(size * 0.35, 1)) for item in items]
 
 
-def rows_for(ctx: Context, part: Part, size: float) -> list[Row]:
-    """The table's rows for ``part`` at ``size``, each with its measured height."""
+def rows_for(ctx: Context, part: Part, size: float, split: float = 0.5) -> list[Row]:
+    """The table's rows for ``part`` at ``size``, each with its measured height; ``split`` is the
+    share of the width the strengths column takes."""
     m, ins = ctx.measure, cell_insets(ctx)
     width = ctx.grid.body.w
-    half = width / 2
+    widths = column_widths(width, split)
     rows = []
     if part.has_lists:
         header = [
@@ -82,8 +91,8 @@ def rows_for(ctx: Context, part: Part, size: float) -> list[Row]:
         body = [(_bullets(part.strengths, size, PLUS, "primary"), STRENGTHS_FILL),
                 (_bullets(part.weaknesses, size, MINUS, "primary"), WEAKNESSES_FILL)]
         for cells in (header, body):
-            height = max(m.height(paras, half, ins) if paras else ins.top + ins.bottom
-                         + m.line_height(Para(plain(""), size)) for paras, _ in cells)
+            height = max(m.height(paras, col_w, ins) if paras else ins.top + ins.bottom
+                         + m.line_height(Para(plain(""), size)) for (paras, _), col_w in zip(cells, widths))
             rows.append(Row(height, cells))
     if part.preconditions is not None:
         paras = [Para(part.preconditions, size, label=ctx.labels.preconditions.upper() + ":",
@@ -122,7 +131,7 @@ def choose(ctx: Context, model: WorkModel) -> tuple[list[Part], float, float | N
     longest = max(len(model.strengths), len(model.weaknesses), 1)
 
     def fits(parts, size):
-        return all(table_height(ctx, part, size) <= free for part in parts)
+        return all(best_split(ctx, part, size) is not None for part in parts)
 
     for floor in (ctx.readable, ctx.min_size):
         for count in range(1, longest + 2):
@@ -131,11 +140,20 @@ def choose(ctx: Context, model: WorkModel) -> tuple[list[Part], float, float | N
                 if size is not None:
                     return parts, size, None
     parts = parts_for(model, longest + 1)[-1]
-    return parts, ctx.min_size, max(table_height(ctx, part, ctx.min_size) for part in parts)
+    need = max(min(table_height(ctx, part, ctx.min_size, split) for split in SPLITS) for part in parts)
+    return parts, ctx.min_size, need
 
 
-def table_height(ctx: Context, part: Part, size: float) -> float:
-    return sum(r.height for r in rows_for(ctx, part, size))
+def table_height(ctx: Context, part: Part, size: float, split: float = 0.5) -> float:
+    return sum(r.height for r in rows_for(ctx, part, size, split))
+
+
+def best_split(ctx: Context, part: Part, size: float) -> float | None:
+    """Even columns when they fit, else the first uneven split that gives the fuller list more room."""
+    for split in SPLITS:
+        if table_height(ctx, part, size, split) <= ctx.grid.body.h:
+            return split
+    return None
 
 
 def plan(ctx: Context, models, first_number: int) -> list[AnalysisPlan]:
@@ -159,8 +177,9 @@ def plan(ctx: Context, models, first_number: int) -> list[AnalysisPlan]:
         for index, part in enumerate(parts):
             title = heading if index == 0 else ctx.continued(heading)
             title_paras = ctx.title_paras(plain(title), number + index, title, label=str(model.number))
-            plans.append(AnalysisPlan(number + index, title, title_paras, rows_for(ctx, part, size),
-                                      model.notes, size))
+            split = best_split(ctx, part, size) or 0.5
+            plans.append(AnalysisPlan(number + index, title, title_paras, rows_for(ctx, part, size, split),
+                                      model.notes, size, split))
     return plans
 
 
@@ -173,8 +192,9 @@ def draw(prs, layouts: Layouts, ctx: Context, p: AnalysisPlan):
     table = shape.table
     table.first_row = any(len(r.cells) == 2 for r in p.rows[:1])
     table.horz_banding = False
-    table.columns[0].width = Pt(body.w / 2)
-    table.columns[1].width = Pt(body.w) - Pt(body.w / 2)
+    left, right = column_widths(body.w, p.split)
+    table.columns[0].width = Pt(left)
+    table.columns[1].width = Pt(body.w) - Pt(left)
     for index, row in enumerate(p.rows):
         table.rows[index].height = Pt(row.height)
         if len(row.cells) == 1:

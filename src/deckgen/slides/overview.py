@@ -19,6 +19,7 @@ from deckgen.slides.template import Layouts
 
 DESIGN_SIZE = 18
 MAX_ROWS = 3
+MAX_TILE_UNITS = 20  # a tile no wider than this many spacing units keeps its lines short
 TILE_FILL = "primary/8"
 
 
@@ -111,7 +112,12 @@ def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
         title = heading if index == 0 else ctx.continued(heading)
         cols, rows = _layout_for(ctx, group, size)
         w, h = _cell(ctx, cols, rows)
-        body, u = ctx.grid.body, ctx.grid.unit
+        w = min(w, MAX_TILE_UNITS * ctx.grid.unit)
+        # Tiles as tall as the fullest one (in whole units), not stretched over the whole slide.
+        u = ctx.grid.unit
+        fullest = max(ctx.measure.height(tile_paras(ctx, m, size), w, insets(ctx)) for m in group)
+        h = min(h, math.ceil(fullest / u) * u)
+        body = ctx.grid.body
         tiles = []
         for i, model in enumerate(group):
             row, col = divmod(i, cols)
