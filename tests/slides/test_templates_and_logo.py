@@ -46,13 +46,14 @@ def test_template_slides_are_dropped_and_layouts_chosen_by_placeholders(example,
         warnings.simplefilter("error", TemplateWarning)
         write_slides(example, layout, tmp_path / "deck.pptx")
     deck = open_deck(tmp_path / "deck.pptx")
-    assert len(deck.slides) == 10
+    assert len(deck.slides) >= 10  # the overview may continue: the template gives less room
     assert "OUDE DIA" not in deck_text(deck)
     assert deck.slides[0].slide_layout.name == "Titeldia"
-    assert deck.slides[2].slide_layout.name == "Alleen titel"
+    analysis = [slide for slide in deck.slides if tables(slide)]
+    assert all(slide.slide_layout.name == "Alleen titel" for slide in analysis)
     first_kinds = {ph.placeholder_format.type for ph in deck.slides[0].placeholders}
     assert first_kinds == {PP_PLACEHOLDER.CENTER_TITLE, PP_PLACEHOLDER.SUBTITLE}
-    assert deck.slides[2].shapes.title.text_frame.text.endswith("Persoonlijke competentieversterking")
+    assert analysis[0].shapes.title.text_frame.text.endswith("Persoonlijke competentieversterking")
     assert deck.slide_width == 12192000  # the template keeps its own size
     assert sum(len(tables(s)) for s in deck.slides) == 7
 
@@ -64,7 +65,7 @@ def test_missing_layout_kinds_fall_back_with_a_warning(example, tmp_path):
     messages = " ".join(str(w.message) for w in caught)
     assert "title slide" in messages and "title only" in messages
     deck = open_deck(tmp_path / "deck.pptx")
-    assert len(deck.slides) == 10
+    assert len(deck.slides) >= 10  # the overview may continue: the template gives less room
     assert deck.slides[0].shapes.title is not None  # the title still goes into a title placeholder
     assert deck.slides[0].shapes.title.text_frame.text == example.title.plain
     # the body placeholder of the 'title and content' layout is not left empty on the slides

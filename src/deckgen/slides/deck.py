@@ -10,7 +10,7 @@ from deckgen.slides import analysis, overview, sources, title
 from deckgen.slides.chrome import add_footer
 from deckgen.slides.context import Context
 from deckgen.slides.geometry import grid_for
-from deckgen.slides.template import choose_layouts, open_presentation
+from deckgen.slides.template import Layouts, TemplateFrames, choose_layouts, open_presentation, template_frames
 
 _DRAW = {
     title.TitlePlan: title.draw,
@@ -25,21 +25,23 @@ class Deck:
     prs: object
     ctx: Context
     plans: list
+    layouts: Layouts
 
 
 def plan_deck(workshop: Workshop, layout: Layout) -> Deck:
     """Every slide measured and numbered; problems of text that does not fit are in ``ctx.problems``."""
     prs = open_presentation(layout)
-    ctx = Context.create(workshop, layout, grid_for(prs.slide_width, prs.slide_height))
-    plans: list = [title.plan(ctx, 1)]
+    layouts = choose_layouts(prs)
+    frames = template_frames(layouts) if layout.slides.template is not None else TemplateFrames()
+    ctx = Context.create(workshop, layout, grid_for(prs.slide_width, prs.slide_height, frames.title))
+    plans: list = [title.plan(ctx, 1, frames)]
     plans += overview.plan(ctx, len(plans) + 1)
     plans += analysis.plan(ctx, workshop.models, len(plans) + 1)
     plans += sources.plan(ctx, len(plans) + 1)
-    return Deck(prs, ctx, plans)
+    return Deck(prs, ctx, plans, layouts)
 
 
 def draw_deck(deck: Deck) -> None:
-    layouts = choose_layouts(deck.prs)
     for plan in deck.plans:
-        slide = _DRAW[type(plan)](deck.prs, layouts, deck.ctx, plan)
+        slide = _DRAW[type(plan)](deck.prs, deck.layouts, deck.ctx, plan)
         add_footer(slide, deck.ctx.grid, deck.ctx.style, None if plan.number == 1 else plan.number)

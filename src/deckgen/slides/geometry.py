@@ -36,6 +36,8 @@ class Grid:
     width: float
     height: float
     unit: float = 18.0  # 0.25 in
+    # A template's own title area (its title-only layout's title placeholder), when it has one.
+    title_override: Box | None = None
 
     @property
     def side(self) -> float:
@@ -52,6 +54,8 @@ class Grid:
     @property
     def title(self) -> Box:
         """The title of every slide but the title slide: one line of a large heading, or two smaller."""
+        if self.title_override is not None:
+            return self.title_override
         return Box(self.side, self.top, self.content_width, 3 * self.unit)
 
     @property
@@ -65,8 +69,16 @@ class Grid:
         return Box(self.side, top, self.content_width, self.footer.y - self.unit - top)
 
 
-def grid_for(width_emu: int, height_emu: int) -> Grid:
-    return Grid(width_emu / EMU_PER_PT, height_emu / EMU_PER_PT)
+def grid_for(width_emu: int, height_emu: int, title: Box | None = None) -> Grid:
+    return Grid(width_emu / EMU_PER_PT, height_emu / EMU_PER_PT, title_override=title)
+
+
+def box_of(shape) -> Box | None:
+    """The box of a (layout) shape in points, or None when it has no position of its own."""
+    if None in (shape.left, shape.top, shape.width, shape.height):
+        return None
+    return Box(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT, shape.width / EMU_PER_PT,
+               shape.height / EMU_PER_PT)
 
 
 def cm(points: float) -> str:

@@ -18,6 +18,7 @@ from deckgen.layout import Layout
 WIDTH_SLACK = 0.97
 # A paragraph with a word wider than its line does not fit: office suites would break it mid-word.
 UNBREAKABLE = 10**6
+MIN_LINE_HEIGHT = 1.2  # em
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,8 @@ class Measurer:
         return self._cache[key]
 
     def line_height(self, para: Para) -> float:
-        return self.family(para.role).line_height(para.size)
+        # LibreOffice sets single spacing at no less than 1.2 em (Liberation Sans: 1.15 by its metrics).
+        return max(self.family(para.role).line_height(para.size), MIN_LINE_HEIGHT * para.size)
 
     def height(self, paras, width: float, insets: Insets | None = None) -> float:
         """Height of a text frame ``width`` wide holding ``paras`` (space before the first is not applied)."""

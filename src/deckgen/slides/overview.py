@@ -70,7 +70,7 @@ def _grids(ctx: Context, count: int):
 
 def _cell(ctx: Context, cols: int, rows: int) -> tuple[float, float]:
     body, u = ctx.grid.body, ctx.grid.unit
-    return (body.w - (cols - 1) * u) / cols, (body.h - (rows - 1) * u) / rows
+    return min((body.w - (cols - 1) * u) / cols, MAX_TILE_UNITS * u), (body.h - (rows - 1) * u) / rows
 
 
 def _best(ctx: Context, models, floor: float):
@@ -112,7 +112,6 @@ def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
         title = heading if index == 0 else ctx.continued(heading)
         cols, rows = _layout_for(ctx, group, size)
         w, h = _cell(ctx, cols, rows)
-        w = min(w, MAX_TILE_UNITS * ctx.grid.unit)
         # Tiles as tall as the fullest one (in whole units), not stretched over the whole slide.
         u = ctx.grid.unit
         fullest = max(ctx.measure.height(tile_paras(ctx, m, size), w, insets(ctx)) for m in group)

@@ -15,7 +15,7 @@ from pptx.oxml.ns import qn
 
 from deckgen.errors import DeckgenError
 from deckgen.layout import Layout
-from deckgen.slides.geometry import EMU_PER_PT, SIZES
+from deckgen.slides.geometry import EMU_PER_PT, SIZES, Box, box_of
 
 TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 BODIES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
@@ -111,3 +111,26 @@ def new_slide(prs, slide_layout, keep: set):
 
 def placeholder(slide, kinds: set):
     return next((ph for ph in slide.placeholders if ph.placeholder_format.type in kinds), None)
+
+
+@dataclass
+class TemplateFrames:
+    """Where a template's own layouts put the titles: deckgen keeps its text there, so that the
+    template's decoration (rules, bands, pictures) stays where its designer meant it."""
+
+    title: Box | None = None  # the title of title-only slides
+    deck_title: Box | None = None  # the title slide's title
+    subtitle: Box | None = None  # the title slide's subtitle
+
+
+def template_frames(layouts: Layouts) -> TemplateFrames:
+    def box(slide_layout, kinds):
+        shape = next((ph for ph in slide_layout.placeholders if ph.placeholder_format.type in kinds), None)
+        return box_of(shape) if shape is not None else None
+
+    only = box(layouts.title_only, {PP_PLACEHOLDER.TITLE})
+    deck_title = box(layouts.title, TITLES)
+    subtitle = box(layouts.title, {PP_PLACEHOLDER.SUBTITLE})
+    if deck_title is None or subtitle is None:
+        deck_title = subtitle = None
+    return TemplateFrames(only, deck_title, subtitle)
