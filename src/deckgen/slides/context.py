@@ -8,7 +8,7 @@ from deckgen.errors import DoesNotFit
 from deckgen.labels import Labels, resolve_labels
 from deckgen.layout import Layout
 from deckgen.model import Workshop
-from deckgen.slides.geometry import Box, Grid
+from deckgen.slides.geometry import Grid
 from deckgen.slides.measure import Insets, Measurer, Para, first_fit
 from deckgen.slides.style import Style
 from deckgen.inline import Text
