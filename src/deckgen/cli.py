@@ -181,5 +181,66 @@ def schema(for_layout):
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
+@main.command()
+@CONTENT
+@LAYOUT
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the pictures; default: output/NAME-preview.")
+def preview(content, layout, out_dir):
+    """Write PNG pictures of every slide and card side, and one overview picture."""
+    import tempfile
+
+    from deckgen.build import BuildRequest, OutputNames, build as run_build
+    from deckgen.preview import soffice, write_preview
+
+    content = content or example_content()
+    out_dir = out_dir or Path("output") / f"{content.stem}-preview"
+    try:
+        with tempfile.TemporaryDirectory(prefix="deckgen-") as scratch:
+            run_build(BuildRequest(content=content, out_dir=Path(scratch), layout=layout))
+            names = OutputNames(Path(scratch), content.stem)
+            if soffice() is None:
+                click.echo("LibreOffice is not installed: slides are not pictured "
+                           "(apt-get install libreoffice-impress); cards are.", err=True)
+            written = write_preview(names.slides if soffice() else None, names.single, out_dir)
+    except DeckgenError as error:
+        raise _fail(error) from None
+    click.echo(f"{out_dir}: {len(written) - 1} pictures and overview.png")
+
+
+@main.command()
+@CONTENT
+@LAYOUT
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+              show_default=True, help="Folder the files are written to.")
+@click.option("--serve", is_flag=True, help="Also serve a live preview on localhost that reloads after each build.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port of the preview; 0 picks a free one.")
+def watch(content, layout, out_dir, serve, port):
+    """Rebuild whenever the content file or its layout changes; errors are shown and watching goes on."""
+    import threading
+
+    from deckgen.build import BuildRequest
+    from deckgen.watch import Watcher, make_server
+
+    request = BuildRequest(content=content or example_content(), out_dir=out_dir, layout=layout)
+    watcher = Watcher(request, pictures=serve, echo=lambda text: click.echo(text, err=True))
+    server = None
+    if serve:
+        try:
+            server = make_server(watcher, port)
+        except OSError as error:
+            raise FailedBuild(f"error: cannot serve on port {port}: {error.strerror}; try --port 0") from None
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        click.echo(f"serving the preview at http://127.0.0.1:{server.server_address[1]}/", err=True)
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server is not None:
+            server.shutdown()
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -1,0 +1,192 @@
+"""``deckgen watch``: rebuild when the content or the layout changes, and optionally serve a live
+preview (cards HTML and slide pictures) that reloads itself after every rebuild."""
+
+from __future__ import annotations
+
+import html
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+
+from deckgen.build import BuildRequest, OutputNames, build
+from deckgen.errors import DeckgenError
+
+
+@dataclass
+class BuildState:
+    """What the preview page shows: the latest build's number, outcome and files."""
+
+    generation: int = 0
+    ok: bool = False
+    message: str = ""
+    slides: list[str] = field(default_factory=list)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+
+    def publish(self, ok: bool, message: str, slides: list[str]) -> None:
+        with self.changed:
+            self.generation += 1
+            self.ok, self.message, self.slides = ok, message, slides
+            self.changed.notify_all()
+
+
+class Watcher:
+    def __init__(self, request: BuildRequest, pictures: bool, echo: Callable[[str], None]):
+        self.request = request
+        self.pictures = pictures
+        self.echo = echo
+        self.state = BuildState()
+        self.names = OutputNames(request.out_dir, request.content.stem)
+
+    def rebuild(self) -> None:
+        started = time.perf_counter()
+        try:
+            build(self.request)
+        except DeckgenError as error:
+            self.echo(f"build failed:\n{error}")
+            self.state.publish(False, str(error), self.state.slides)
+            return
+        slides = self._slide_pictures()
+        self.echo(f"built in {time.perf_counter() - started:.1f} s; watching for changes (Ctrl-C stops)")
+        self.state.publish(True, "", slides)
+
+    def _slide_pictures(self) -> list[str]:
+        if not self.pictures:
+            return []
+        from deckgen.preview import deck_to_pdf, pdf_to_pngs, soffice
+
+        if soffice() is None:
+            return []
+        folder = self.request.out_dir / f"{self.names.name}-preview"
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("slide-*.png"):
+            stale.unlink()
+        try:
+            pdf = deck_to_pdf(self.names.slides, folder)
+            pictures = pdf_to_pngs(pdf, folder, "slide")
+            pdf.unlink()
+        except DeckgenError as error:
+            self.echo(f"slide pictures: {error}")
+            return []
+        return [str(p.relative_to(self.request.out_dir)) for p in pictures]
+
+    def watched_paths(self) -> list[Path]:
+        from deckgen.content import load_workshop
+        from deckgen.layout import load_layout
+
+        paths = [self.request.content.resolve().parent]
+        try:
+            workshop = load_workshop(self.request.content)
+            paths += load_layout(self.request.layout or workshop.layout or "default").folders
+        except DeckgenError:
+            if (Path.cwd() / "layouts").is_dir():
+                paths.append(Path.cwd() / "layouts")
+        return paths
+
+    def is_relevant(self, changed: Path) -> bool:
+        out = self.request.out_dir.resolve()
+        if changed.resolve().is_relative_to(out):
+            return False
+        content = self.request.content.resolve()
+        return changed.resolve() == content or changed.resolve().parent != content.parent
+
+    def run(self, stop: threading.Event | None = None) -> None:
+        import watchfiles
+
+        self.rebuild()
+        while stop is None or not stop.is_set():
+            paths = self.watched_paths()
+            for changes in watchfiles.watch(*paths, stop_event=stop, debounce=200, raise_interrupt=False):
+                if any(self.is_relevant(Path(path)) for _, path in changes):
+                    self.rebuild()
+                    break  # the layout chain may have changed: watch its folders anew
+            else:
+                return
+
+
+def _page(state: BuildState, cards_html: str) -> str:
+    status = ("<p class='ok'>Built #%d</p>" % state.generation if state.ok else
+              "<pre class='error'>%s</pre>" % html.escape(state.message))
+    slides = "".join(f"<img src='/{html.escape(p)}?v={state.generation}' alt='slide {i + 1}'>"
+                     for i, p in enumerate(state.slides))
+    return f"""<!doctype html>
+<html><head><meta charset="utf-8"><title>deckgen preview</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 0; background: #E9ECEF; color: #222; }}
+header {{ padding: 8px 16px; background: #fff; border-bottom: 1px solid #ccc; }}
+.ok {{ color: #1B5E20; margin: 0; }} .error {{ color: #B00020; white-space: pre-wrap; margin: 0; }}
+section {{ padding: 16px; }} h2 {{ font-size: 16px; }}
+.slides img {{ width: 480px; margin: 0 12px 12px 0; box-shadow: 0 1px 3px #0003; background: #fff; }}
+iframe {{ width: 100%; height: 80vh; border: 0; background: #fff; }}
+</style></head><body>
+<header>{status}</header>
+<section class="slides"><h2>Slides</h2>{slides or "<p>(slide pictures need LibreOffice)</p>"}</section>
+<section><h2>Cards</h2><iframe id="cards" src="/{html.escape(cards_html)}?v={state.generation}"></iframe></section>
+<script>
+new EventSource("/events").onmessage = (event) => {{
+  if (Number(event.data) !== {state.generation}) location.reload();
+}};
+</script>
+</body></html>"""
+
+
+def make_server(watcher: Watcher, port: int) -> ThreadingHTTPServer:
+    """A localhost server of the output folder, the live page at / and build events at /events."""
+    out = watcher.request.out_dir.resolve()
+    state = watcher.state
+    cards_html = watcher.names.html.name
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(out), **kwargs)
+
+        def log_message(self, format, *args):  # the terminal shows builds, not requests
+            pass
+
+        def do_GET(self):
+            path = self.path.split("?")[0]
+            if path == "/":
+                body = _page(state, cards_html).encode("utf-8")
+                self._send(body, "text/html; charset=utf-8")
+            elif path == "/status":
+                body = json.dumps({"generation": state.generation, "ok": state.ok,
+                                   "message": state.message}).encode("utf-8")
+                self._send(body, "application/json")
+            elif path == "/events":
+                self._events()
+            else:
+                super().do_GET()
+
+        def _send(self, body: bytes, kind: str) -> None:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def end_headers(self):
+            self.send_header("Cache-Control", "no-store")
+            super().end_headers()
+
+        def _events(self) -> None:
+            self.send_response(HTTPStatus.OK)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            seen = -1
+            try:
+                while True:
+                    with state.changed:
+                        state.changed.wait_for(lambda: state.generation != seen, timeout=15)
+                        seen = state.generation
+                    self.wfile.write(f"data: {seen}\n\n".encode())
+                    self.wfile.flush()
+            except (BrokenPipeError, ConnectionResetError):
+                return
+
+    server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    server.daemon_threads = True
+    return server

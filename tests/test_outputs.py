@@ -1,0 +1,96 @@
+"""A failed or interrupted build changes nothing: previous outputs stay, no temporary files are left."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from deckgen.build import BuildRequest, build
+from deckgen.errors import DeckgenError
+from deckgen.outputs import TEMP_MARK, output_set
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(folder.iterdir())}
+
+
+def test_outputs_land_together(tmp_path):
+    out = tmp_path / "out"
+    with output_set(out) as outputs:
+        outputs.temp_for(out / "a.txt").write_text("a")
+        outputs.temp_for(out / "b.txt").write_text("b")
+        assert not (out / "a.txt").exists()
+        written = outputs.commit()
+    assert written == [out / "a.txt", out / "b.txt"]
+    assert snapshot(out) == {"a.txt": b"a", "b.txt": b"b"}
+
+
+def test_a_failing_writer_leaves_the_previous_outputs(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_text("old a")
+    with pytest.raises(DeckgenError):
+        with output_set(out) as outputs:
+            outputs.temp_for(out / "a.txt").write_text("new a")
+            raise DeckgenError("the second writer failed")
+    assert snapshot(out) == {"a.txt": b"old a"}
+
+
+def test_ctrl_c_leaves_the_previous_outputs(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.txt").write_text("old a")
+    with pytest.raises(KeyboardInterrupt):
+        with output_set(out) as outputs:
+            outputs.temp_for(out / "a.txt").write_text("half")
+            raise KeyboardInterrupt
+    assert snapshot(out) == {"a.txt": b"old a"}
+
+
+def test_bad_content_in_a_real_build_writes_nothing(example_path, write_content, tmp_path):
+    out = tmp_path / "out"
+    build(BuildRequest(content=example_path, out_dir=out, only="slides"))
+    before = snapshot(out)
+    broken = write_content("title: T\nmodels: []\n", name="netwerkversterking.yaml")
+    with pytest.raises(DeckgenError):
+        build(BuildRequest(content=broken, out_dir=out, only="slides"))
+    assert snapshot(out) == before
+
+
+def _interrupted_build(example_path, out: Path, sig: int) -> subprocess.Popen:
+    """Starts a full build and sends ``sig`` once it has begun writing temporary files."""
+    process = subprocess.Popen([sys.executable, "-m", "deckgen", "build", str(example_path), "--out", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if any(TEMP_MARK in path.name for path in out.iterdir()):
+            break
+        time.sleep(0.005)
+    process.send_signal(sig)
+    process.wait(timeout=60)
+    return process
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
+def test_interrupted_build_keeps_previous_outputs(example_path, tmp_path, sig):
+    out = tmp_path / "out"
+    build(BuildRequest(content=example_path, out_dir=out))
+    before = snapshot(out)
+    process = _interrupted_build(example_path, out, sig)
+    if process.returncode == 0:
+        pytest.skip("the build finished before the signal arrived")
+    assert b"Traceback" not in process.stderr.read()
+    strays = [path.name for path in out.iterdir() if TEMP_MARK in path.name]
+    if sig == signal.SIGKILL:
+        # A killed process cannot clean up: its temporary files are removed by the next build.
+        build(BuildRequest(content=example_path, out_dir=out, only="slides"))
+        strays = [path.name for path in out.iterdir() if TEMP_MARK in path.name]
+        before[f"{example_path.stem}.pptx"] = (out / f"{example_path.stem}.pptx").read_bytes()
+    assert strays == []
+    assert snapshot(out) == before

@@ -1,0 +1,91 @@
+"""``deckgen watch --serve`` in a real headless browser: the page shows the cards, an edit changes it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
+
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"]
+
+
+def status(base: str) -> dict:
+    with urllib.request.urlopen(base + "status", timeout=5) as response:
+        return json.load(response)
+
+
+def wait_for(condition, timeout=90, what="condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def served(write_content, tmp_path):
+    content = write_content("""\
+        language: en
+        title: Watch test
+        models:
+          - name: Original model name
+            summary: [A summary line]
+            strengths: [Strong]
+            weaknesses: [Weak]
+        """)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "deckgen", "watch", str(content), "--serve", "--port", "0", "--out", str(tmp_path / "out")],
+        stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        line = process.stderr.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        assert match, f"no address printed: {line!r}"
+        base = f"http://127.0.0.1:{match.group(1)}/"
+        wait_for(lambda: status(base)["generation"] >= 1, what="the first build")
+        yield content, base
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_page_shows_the_cards_and_follows_an_edit(served):
+    content, base = served
+    assert status(base)["ok"]
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        page = browser.new_page()
+        page.goto(base)
+        cards = page.frame_locator("#cards")
+        cards.get_by_text("Original model name").first.wait_for(timeout=30_000)
+        generation = status(base)["generation"]
+
+        content.write_text(content.read_text().replace("Original model name", "Renamed after an edit"))
+        wait_for(lambda: status(base)["generation"] > generation, what="the rebuild")
+        page.frame_locator("#cards").get_by_text("Renamed after an edit").first.wait_for(timeout=30_000)
+
+        content.write_text(content.read_text().replace("title: Watch test", "title: [broken"))
+        wait_for(lambda: not status(base)["ok"], what="the failed rebuild")
+        page.locator(".error").wait_for(timeout=30_000)
+        assert "YAML syntax error" in page.locator(".error").inner_text()
+        browser.close()
