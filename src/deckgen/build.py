@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.content import load_workshop
+from deckgen.errors import DeckgenWarning
+from deckgen.fonts import font_warnings
 from deckgen.layout import Layout, load_layout
 from deckgen.model import Workshop
 from deckgen.outputs import output_set
@@ -72,6 +75,8 @@ def build(request: BuildRequest) -> list[Path]:
 def check(content: Path, layout: str | None) -> list[str]:
     """Every problem a build would meet, without writing anything."""
     workshop, resolved = load(content, layout)
+    for message in font_warnings(resolved.fonts.heading, resolved.fonts.body, resolved.fonts.files):
+        warnings.warn(message, DeckgenWarning, stacklevel=2)
     from deckgen.cards import check_cards
     from deckgen.slides import check_slides
 

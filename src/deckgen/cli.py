@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
 from deckgen import __version__
-from deckgen.errors import DeckgenError, InvalidInput
+from deckgen.errors import DeckgenError, DeckgenWarning, InvalidInput
 from deckgen.resources import example_content
 
 CONTENT = click.argument("content", required=False, type=click.Path(path_type=Path))
@@ -29,6 +31,19 @@ def _fail(error: DeckgenError) -> FailedBuild:
         summary = f"{count} problem{'s' * (count != 1)} found; nothing was written."
         return FailedBuild(f"{error}\n{summary}")
     return FailedBuild(f"error: {error}")
+
+
+@contextmanager
+def shown_warnings():
+    """Warnings of deckgen (a template without a title layout, an SVG logo on slides) as one line each."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeckgenWarning)
+        try:
+            yield
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, DeckgenWarning):
+                    click.echo(f"warning: {warning.message}", err=True)
 
 
 def _offset(ctx, param, value: str | None):
@@ -65,7 +80,8 @@ def build(content, layout, out_dir, only, paper, duplex, back_offset):
     request = BuildRequest(content=content or example_content(), out_dir=out_dir, layout=layout, only=only,
                            paper=paper, duplex=duplex, back_offset=back_offset)
     try:
-        written = run_build(request)
+        with shown_warnings():
+            written = run_build(request)
     except DeckgenError as error:
         raise _fail(error) from None
     except OSError as error:
@@ -83,7 +99,8 @@ def check(content, layout):
     from deckgen.build import check as run_check
 
     try:
-        problems = run_check(content or example_content(), layout)
+        with shown_warnings():
+            problems = run_check(content or example_content(), layout)
     except DeckgenError as error:
         raise _fail(error) from None
     for problem in problems:

@@ -44,3 +44,7 @@ class DoesNotFit(DeckgenError):
 
 class UnsafeReference(DeckgenError):
     """A layout or content file refers to something outside its own folder, or to the network."""
+
+
+class DeckgenWarning(UserWarning):
+    """Something the user should know that does not stop the build (shown as 'warning: ...')."""

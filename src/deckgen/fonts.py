@@ -51,32 +51,33 @@ class Face:
 @functools.lru_cache(maxsize=None)
 def read_face(path: Path) -> Face:
     try:
-        font = TTFont(path, lazy=True)
-        names = font["name"]
-        family = names.getBestFamilyName() or path.stem
-        os2 = font["OS/2"]
-        hhea = font["hhea"]
-        return Face(
-            path=path,
-            family=family,
-            bold=os2.usWeightClass >= 600 or bool(os2.fsSelection & 0b100000),
-            italic=bool(os2.fsSelection & 0b1) or bool(font["head"].macStyle & 0b10),
-            units_per_em=font["head"].unitsPerEm,
-            ascent=hhea.ascent,
-            descent=hhea.descent,
-            line_gap=hhea.lineGap,
-        )
+        with TTFont(path, lazy=True) as font:
+            return _face_of(path, font)
     except (TTLibError, KeyError, OSError, AssertionError) as error:
         raise DeckgenError(f"{path}: not a usable TrueType/OpenType font ({error})") from None
 
 
+def _face_of(path: Path, font: TTFont) -> Face:
+    os2, hhea, head = font["OS/2"], font["hhea"], font["head"]
+    return Face(
+        path=path,
+        family=font["name"].getBestFamilyName() or path.stem,
+        bold=os2.usWeightClass >= 600 or bool(os2.fsSelection & 0b100000),
+        italic=bool(os2.fsSelection & 0b1) or bool(head.macStyle & 0b10),
+        units_per_em=head.unitsPerEm,
+        ascent=hhea.ascent,
+        descent=hhea.descent,
+        line_gap=hhea.lineGap,
+    )
+
+
 @functools.lru_cache(maxsize=None)
 def _advances(path: Path) -> dict:
-    font = TTFont(path, lazy=True)
-    cmap = font.getBestCmap() or {}
-    metrics = font["hmtx"].metrics
-    advances = {code: metrics[glyph][0] for code, glyph in cmap.items() if glyph in metrics}
-    advances[None] = metrics.get(".notdef", (font["head"].unitsPerEm // 2, 0))[0]
+    with TTFont(path, lazy=True) as font:
+        cmap = font.getBestCmap() or {}
+        metrics = font["hmtx"].metrics
+        advances = {code: metrics[glyph][0] for code, glyph in cmap.items() if glyph in metrics}
+        advances[None] = metrics.get(".notdef", (font["head"].unitsPerEm // 2, 0))[0]
     return advances
 
 
@@ -142,14 +143,23 @@ def family_for(name: str, files) -> Family:
     return Family(name, matching or faces)
 
 
+# Open families with exactly the glyph widths of the office suites' own fonts: LibreOffice
+# substitutes them for each other, so text measured with one fits with the other.
+METRIC_TWINS = {
+    "carlito": "calibri", "caladea": "cambria", "liberation sans": "arial",
+    "liberation serif": "times new roman", "liberation mono": "courier new",
+}
+
+
 def font_warnings(heading: str, body: str, files) -> list[str]:
-    """Families the layout names without shipping their files: measured with a stand-in, so the
-    presenter's machine must have them or a metric-compatible font."""
-    families = {face.family.casefold() for face in layout_faces(files)}
+    """Families the layout names without shipping their files (or a metric twin's): text is measured
+    with a stand-in, so it may not fit where the deck is shown."""
+    shipped = {face.family.casefold() for face in layout_faces(files)}
+    accepted = shipped | {METRIC_TWINS[family] for family in shipped if family in METRIC_TWINS}
     stand_in = ", ".join(sorted({face.family for face in layout_faces(files)})) or "nothing"
     return [
-        f"fonts.{role}: no font file of {name!r} in the layout; text is measured with {stand_in}, "
-        f"so {name!r} must be metric-compatible with it and installed where the deck is shown"
-        for role, name in (("heading", heading), ("body", body))
-        if name.casefold() not in families
+        f"fonts.{role}: the layout ships no font file of {name!r}; slide text is measured with {stand_in}, "
+        f"so it may not fit where {name!r} has other widths, and {name!r} must be installed where the deck is shown"
+        for role, name in dict.fromkeys((("heading", heading), ("body", body)))
+        if name.casefold() not in accepted
     ]

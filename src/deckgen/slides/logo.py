@@ -6,6 +6,7 @@ import warnings
 
 from pptx.util import Pt
 
+from deckgen.errors import DeckgenWarning
 from deckgen.slides.geometry import Box
 
 
@@ -13,7 +14,7 @@ def add_logo(slide, ctx, box: Box):
     path = ctx.layout.logo
     if path.suffix.lower() == ".svg":
         warnings.warn(f"{path.name}: SVG logos are not supported on slides yet; "
-                      "give the layout a PNG logo", UserWarning, stacklevel=2)
+                      "give the layout a PNG logo", DeckgenWarning, stacklevel=2)
         return None
     picture = slide.shapes.add_picture(str(path), Pt(box.x), Pt(box.y), height=Pt(box.h))
     if picture.width > Pt(box.w):  # a wide logo: fit the width instead

@@ -13,7 +13,7 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
-from deckgen.errors import DeckgenError
+from deckgen.errors import DeckgenError, DeckgenWarning
 from deckgen.layout import Layout
 from deckgen.slides.geometry import EMU_PER_PT, SIZES, Box, box_of
 
@@ -21,7 +21,7 @@ TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
 BODIES = {PP_PLACEHOLDER.BODY, PP_PLACEHOLDER.OBJECT}
 
 
-class TemplateWarning(UserWarning):
+class TemplateWarning(DeckgenWarning):
     """The template lacks a kind of slide layout; deckgen fell back to a plainer one."""
 
 
