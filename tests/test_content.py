@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import re
+from pathlib import Path
 
 import pytest
 
@@ -33,12 +35,7 @@ def test_example_is_the_2018_workshop(example):
 
 def test_example_transcribes_every_line_of_the_seed(example):
     """Every bullet of the seed's analysis slides appears, word for word, in the example."""
-    from pathlib import Path
-    import re
-
-    seed = Path(__file__).resolve().parents[2] / "shared" / "seed" / "000_58e073a5fdf49974.txt"
-    if not seed.exists():
-        pytest.skip(f"the seed transcript is not beside this checkout ({seed})")
+    seed = Path(__file__).resolve().parent / "fixtures" / "seed-2018.txt"  # the 2018 deck's transcript
     bullets = re.findall(r"<li>- (.*?)</li>", seed.read_text(encoding="utf-8"))
     texts = {t.plain for m in example.models for t in m.strengths + m.weaknesses}
     assert bullets and all(bullet in texts for bullet in bullets)

@@ -57,6 +57,8 @@ def test_valid_content_always_loads(tmp_path, data):
 
 
 def _mutations(draw, source: str) -> str:
+    if not source:
+        return draw(st.sampled_from(["", ":", "- x", "title:"]))
     kind = draw(st.sampled_from(["delete", "insert", "replace", "truncate", "indent", "duplicate"]))
     position = draw(st.integers(0, max(0, len(source) - 1)))
     if kind == "delete":
