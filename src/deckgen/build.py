@@ -22,6 +22,7 @@ class BuildRequest:
     paper: str | None = None
     duplex: str | None = None
     back_offset: tuple[float, float] = (0.0, 0.0)
+    workers: int | None = None  # processes for laying out cards; None: the available cores
 
 
 @dataclass(frozen=True)

@@ -63,8 +63,10 @@ def main() -> None:
 
 
 @main.command()
-@CONTENT
-@LAYOUT
+@click.argument("contents", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--layout", "-l", "layouts", metavar="NAME|PATH", multiple=True,
+              help="Layout name (./layouts/NAME or shipped) or folder; default: the content's own. "
+                   "Give it several times to build in several layouts, each into OUT/NAME.")
 @click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
               show_default=True, help="Folder the files are written to.")
 @click.option("--only", type=click.Choice(["slides", "cards"]), help="Write only the slides or only the cards.")
@@ -73,19 +75,41 @@ def main() -> None:
               help="How the backs are placed for double-sided printing; default: the layout's.")
 @click.option("--back-offset", callback=_offset, metavar="X,Y",
               help="Shift the card backs by X,Y millimetres, for a printer whose duplex is off.")
-def build(content, layout, out_dir, only, paper, duplex, back_offset):
-    """Build the deck and the cards of CONTENT (default: the bundled example)."""
-    from deckgen.build import BuildRequest, build as run_build
+@click.option("--quiet", "-q", is_flag=True, help="Show no progress; print only the files written.")
+def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet):
+    """Build the deck and the cards of each CONTENT file (default: the bundled example)."""
+    from deckgen.batch import plan, run_all
+    from deckgen.build import BuildRequest
 
-    request = BuildRequest(content=content or example_content(), out_dir=out_dir, layout=layout, only=only,
-                           paper=paper, duplex=duplex, back_offset=back_offset)
+    template = BuildRequest(content=example_content(), out_dir=out_dir, only=only, paper=paper, duplex=duplex,
+                            back_offset=back_offset)
+    requests = plan(list(contents) or [example_content()], list(layouts), template)
+    if len(requests) == 1:
+        _build_one(requests[0])
+        return
+    outcomes = run_all(requests)
+    failed = [outcome for outcome in outcomes if outcome.error]
+    for outcome in outcomes:
+        for path in outcome.written:
+            click.echo(str(path))
+    for outcome in failed:
+        click.echo(f"\nfailed: {outcome.label}\n{outcome.error}", err=True)
+    click.echo(f"\n{len(outcomes) - len(failed)} of {len(outcomes)} builds succeeded"
+               + (", failed: " + "; ".join(outcome.label for outcome in failed) if failed else "."), err=True)
+    if failed:
+        raise FailedBuild(f"{len(failed)} build{'s' * (len(failed) != 1)} failed.")
+
+
+def _build_one(request) -> None:
+    from deckgen.build import build as run_build
+
     try:
         with shown_warnings():
             written = run_build(request)
     except DeckgenError as error:
         raise _fail(error) from None
     except OSError as error:
-        raise FailedBuild(f"error: cannot write {error.filename or out_dir}: {error.strerror}; "
+        raise FailedBuild(f"error: cannot write {error.filename or request.out_dir}: {error.strerror}; "
                           "nothing was written") from None
     for path in written:
         click.echo(str(path))

@@ -1,0 +1,53 @@
+"""Several builds in one call: every workshop in every layout, in parallel on the available cores;
+one failure does not stop the others, and the result says which failed."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from deckgen.build import BuildRequest, build
+from deckgen.errors import DeckgenError
+
+
+@dataclass(frozen=True)
+class Outcome:
+    request: BuildRequest
+    written: tuple[Path, ...] = ()
+    error: str | None = None
+
+    @property
+    def label(self) -> str:
+        layout = f" (layout {self.request.layout})" if self.request.layout else ""
+        return f"{self.request.content}{layout}"
+
+
+def plan(contents: list[Path], layouts: list[str], template: BuildRequest) -> list[BuildRequest]:
+    """One request per workshop and layout; with several layouts, each writes into OUT/LAYOUT-NAME."""
+    requests = []
+    for layout in layouts or [None]:
+        out = template.out_dir / Path(layout).name if len(layouts) > 1 else template.out_dir
+        requests += [replace(template, content=content, layout=layout, out_dir=out) for content in contents]
+    return requests
+
+
+def _run(request: BuildRequest) -> Outcome:
+    try:
+        return Outcome(request, tuple(build(request)))
+    except DeckgenError as error:
+        return Outcome(request, error=str(error))
+    except OSError as error:
+        return Outcome(request, error=f"cannot write {error.filename or request.out_dir}: {error.strerror}")
+
+
+def run_all(requests: list[BuildRequest], workers: int | None = None) -> list[Outcome]:
+    """The outcome of every request, in the order given."""
+    workers = min(len(requests), workers or os.cpu_count() or 1)
+    if workers <= 1:
+        return [_run(request) for request in requests]
+    # Each build already spreads large card sets over the cores; here the builds share them.
+    requests = [replace(request, workers=1) for request in requests]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_run, requests))

@@ -1,0 +1,36 @@
+"""Batch builds: several workshops in several layouts in one call; one failure stops none of the others."""
+
+from __future__ import annotations
+
+from click.testing import CliRunner
+
+from conftest import english_content
+from deckgen.cli import main
+
+
+def test_several_workshops_in_several_layouts(tmp_path, write_content, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    good = write_content(english_content(2, questions=False), name="good.yaml")
+    bad = write_content("title: T\nmodels:\n  - nmae: A\n", name="bad.yaml")
+    other = write_content("language: fr\ntitle: Atelier\nmodels: [{name: Modèle, strengths: [Force]}]\n",
+                          name="other.yaml")
+    result = CliRunner().invoke(main, ["build", str(good), str(bad), str(other), "--only", "slides",
+                                       "--layout", "default", "--layout", "grootletter", "--out", "out"])
+    assert result.exit_code == 1
+    for layout in ("default", "grootletter"):
+        assert (tmp_path / "out" / layout / "good.pptx").is_file()
+        assert (tmp_path / "out" / layout / "other.pptx").is_file()
+        assert not (tmp_path / "out" / layout / "bad.pptx").exists()
+    assert f"failed: {bad} (layout default)" in result.output
+    assert "models[0].nmae: unknown key; did you mean 'name'?" in result.output
+    assert "4 of 6 builds succeeded" in result.output
+
+
+def test_one_layout_many_workshops_share_the_output_folder(tmp_path, write_content, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first = write_content(english_content(1, questions=False), name="first.yaml")
+    second = write_content(english_content(1, questions=False), name="second.yaml")
+    result = CliRunner().invoke(main, ["build", str(first), str(second), "--only", "slides", "--out", "out"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["first.pptx", "second.pptx"]
+    assert "2 of 2 builds succeeded." in result.output
