@@ -21,6 +21,7 @@ DESIGN_SIZE = 18
 MAX_ROWS = 3
 MAX_TILE_UNITS = 20  # a tile no wider than this many spacing units keeps its lines short
 TILE_FILL = "primary/8"
+SIZE_TOLERANCE = 2  # pt
 
 
 @dataclass
@@ -75,14 +76,18 @@ def _cell(ctx: Context, cols: int, rows: int) -> tuple[float, float]:
 
 def _best(ctx: Context, models, floor: float):
     """(size, cols, rows) of the best grid for ``models`` on one slide, or None below ``floor``."""
-    best = None
+    options = []
     for cols, rows in _grids(ctx, len(models)):
         w, h = _cell(ctx, cols, rows)
         size = first_fit(DESIGN_SIZE, floor, lambda s: all(
             ctx.measure.height(tile_paras(ctx, m, s), w, insets(ctx)) <= h for m in models))
-        if size is not None and (best is None or size > best[0]):
-            best = (size, cols, rows)
-    return best
+        if size is not None:
+            options.append((size, cols, rows))
+    if not options:
+        return None
+    # A grid that fills the slide's width beats one a little larger that leaves a column empty.
+    largest = max(size for size, _, _ in options)
+    return max((o for o in options if o[0] >= largest - SIZE_TOLERANCE), key=lambda o: (o[1], o[0]))
 
 
 def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
@@ -117,10 +122,12 @@ def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
         fullest = max(ctx.measure.height(tile_paras(ctx, m, size), w, insets(ctx)) for m in group)
         h = min(h, math.ceil(fullest / u) * u)
         body = ctx.grid.body
+        # Tiles kept narrow for short lines leave room at the side: centre the grid in it.
+        left = body.x + (body.w - (cols * w + (cols - 1) * u)) / 2
         tiles = []
         for i, model in enumerate(group):
             row, col = divmod(i, cols)
-            box = Box(body.x + col * (w + u), body.y + row * (h + u), w, h)
+            box = Box(left + col * (w + u), body.y + row * (h + u), w, h)
             tiles.append((box, tile_paras(ctx, model, size)))
         plans.append(OverviewPlan(number, title, ctx.title_paras(plain(title), number, title), tiles))
     return plans
