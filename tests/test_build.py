@@ -1,0 +1,79 @@
+"""Whole builds: reproducible to the byte, and content text shown literally on every output."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pdfplumber
+import pytest
+from pptx import Presentation
+
+from deckgen.build import BuildRequest, OutputNames, build
+
+HOSTILE = ["<b>not bold</b>", "{{ x }}", "&amp;", "{% raw %}", "<script>alert(1)</script>"]
+
+
+def digests(folder) -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())}
+
+
+def test_two_builds_are_byte_identical(example_path, tmp_path):
+    build(BuildRequest(content=example_path, out_dir=tmp_path / "one"))
+    build(BuildRequest(content=example_path, out_dir=tmp_path / "two"))
+    first, second = digests(tmp_path / "one"), digests(tmp_path / "two")
+    assert len(first) == 4 and first == second
+
+
+def test_source_date_epoch_is_honoured(example_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
+    build(BuildRequest(content=example_path, out_dir=tmp_path / "a"))
+    deck = Presentation(str(tmp_path / "a" / "netwerkversterking.pptx"))
+    assert deck.core_properties.modified.year == 2023
+    build(BuildRequest(content=example_path, out_dir=tmp_path / "b"))
+    assert digests(tmp_path / "a") == digests(tmp_path / "b")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
+    build(BuildRequest(content=example_path, out_dir=tmp_path / "c"))
+    assert digests(tmp_path / "a")["netwerkversterking.pptx"] != digests(tmp_path / "c")["netwerkversterking.pptx"]
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    content = folder / "hostile.yaml"
+    quoted = [f"'{text}'" for text in HOSTILE]
+    content.write_text(
+        f"title: {quoted[0]}\n"
+        "models:\n"
+        f"  - name: {quoted[1]}\n"
+        f"    summary: [{', '.join(quoted)}]\n"
+        f"    strengths: [{quoted[2]}]\n"
+        f"    weaknesses: [{quoted[3]}]\n"
+        f"    questions: [{quoted[4]}]\n",
+        encoding="utf-8",
+    )
+    build(BuildRequest(content=content, out_dir=folder / "out"))
+    return OutputNames(folder / "out", "hostile")
+
+
+def test_markup_in_content_is_text_on_the_slides(hostile_build):
+    deck = Presentation(str(hostile_build.slides))
+    text = "\n".join(shape.text_frame.text for slide in deck.slides for shape in slide.shapes
+                     if shape.has_text_frame)
+    text += "\n".join(cell.text for slide in deck.slides for shape in slide.shapes if shape.has_table
+                      for row in shape.table.rows for cell in row.cells)
+    for literal in HOSTILE:
+        assert literal in text
+
+
+def test_markup_in_content_is_text_on_the_cards(hostile_build):
+    with pdfplumber.open(hostile_build.single) as pdf:
+        text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages)
+    for literal in HOSTILE:
+        assert literal in text
+
+
+def test_markup_in_content_is_escaped_in_the_preview(hostile_build):
+    html = hostile_build.html.read_text(encoding="utf-8")
+    assert "<script" not in html.lower()
+    assert "&lt;b&gt;not bold&lt;/b&gt;" in html
+    assert "{{ x }}" in html and "&amp;amp;" in html
