@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import io
 
-from pypdf import PdfReader, PdfWriter, Transformation
-from pypdf.generic import ArrayObject, ByteStringObject, ContentStream, NameObject, RectangleObject, TextStringObject
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DecodedStreamObject, DictionaryObject,
+                           FloatObject, IndirectObject, NameObject, TextStringObject)
 
 from deckgen.cards.imposition import Grid, Sheet
 from deckgen.cards.theme import CARD_MM
@@ -57,19 +58,43 @@ def _stream_page(writer: PdfWriter, width: float, height: float, operators: byte
 
 def build_sheets(singles: bytes, layout: Grid, sheets: list[Sheet], title: str, lang: str) -> bytes:
     """The sheets PDF: every card page placed by ``sheets``, clipped to its trim box (bleed would spill
-    into its neighbours), over the sheet's cut marks."""
+    into its neighbours), over the sheet's cut marks.
+
+    Each card page becomes a form XObject whose bounding box is the trim box (the clip), drawn on its
+    sheet with one ``cm``/``Do``: nothing is parsed, and the resources that WeasyPrint shares between
+    pages are copied once (merging pages one by one copies them for every page, which is quadratic)."""
     reader = PdfReader(io.BytesIO(singles))
     writer = PdfWriter()
     for sheet in sheets:
-        page = _stream_page(writer, layout.width, layout.height, cut_marks(layout, *sheet.offset))
-        for placement in sheet.placements:
+        operators = [cut_marks(layout, *sheet.offset)]
+        xobjects = DictionaryObject()
+        for number, placement in enumerate(sheet.placements):
             card = reader.pages[placement.side]
             trim = card.trimbox
-            card.cropbox = RectangleObject((trim.left, trim.bottom, trim.right, trim.top))
+            name = f"/Card{number}"
+            xobjects[NameObject(name)] = _form(writer, card)
             tx = mm(placement.x) - float(trim.left)
             ty = mm(layout.height - placement.y - CARD_MM[1]) - float(trim.bottom)
-            page.merge_transformed_page(card, Transformation().translate(tx, ty), over=True)
+            operators.append(f"q 1 0 0 1 {tx:.4f} {ty:.4f} cm {name} Do Q".encode("ascii"))
+        page = _stream_page(writer, layout.width, layout.height, b"\n".join(operators))
+        page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
     return finish(writer, singles + repr((layout, sheets)).encode(), title, lang)
+
+
+def _form(writer: PdfWriter, page) -> IndirectObject:
+    """``page`` as a form XObject of ``writer``, clipped to its trim box."""
+    form = DecodedStreamObject()
+    form.set_data(page.get_contents().get_data())
+    form = form.flate_encode()
+    trim = page.trimbox
+    form.update({
+        NameObject("/Type"): NameObject("/XObject"),
+        NameObject("/Subtype"): NameObject("/Form"),
+        NameObject("/BBox"): ArrayObject(FloatObject(value) for value in
+                                         (trim.left, trim.bottom, trim.right, trim.top)),
+        NameObject("/Resources"): page["/Resources"].clone(writer),
+    })
+    return writer._add_object(form)  # pypdf has no public call that adds a new object
 
 
 def finish(writer: PdfWriter, seed: bytes, title: str, lang: str) -> bytes:
