@@ -79,5 +79,6 @@ def html_page(workshop, layout, cards, sizes: dict[int, float], mode: str, page:
         stylesheet=Markup(read_stylesheet(layout.template_dirs)),
         labels=labels,
         logo=logo,
+        crop_marks=mode == "print" and page.crop_marks and page.bleed > 0,
         cards=views,
     )

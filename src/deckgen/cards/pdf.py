@@ -82,6 +82,9 @@ def measure(document) -> dict[int, Measure]:
         if "bottom" in found:
             limit = min(limit, found["bottom"].position_y - GAP_MM * PX_PER_MM)
         overflow, room = 0.0, limit / PX_PER_MM
+        for box in found.get("bands", ()):
+            # text in the band grows upwards from its foot: it may not pass the safe margin at the top
+            overflow = max(overflow, SAFE_MM - box.position_y / PX_PER_MM)
         if "top" in found:
             box = found["top"]
             room = (limit - box.position_y) / PX_PER_MM
@@ -100,7 +103,10 @@ def _marked_boxes(page_box) -> dict:
             if "side" not in found and element.get("data-side") is not None:
                 found["side"] = box
             fit = element.get("data-fit")
-            if fit and fit not in found:
+            if fit == "band":
+                if not any(other.element is element for other in found.setdefault("bands", [])):
+                    found["bands"].append(box)
+            elif fit and fit not in found:
                 found[fit] = box
         stack.extend(reversed(getattr(box, "children", None) or ()))
     return found

@@ -53,7 +53,6 @@ def theme_css(layout, page: PageSetup, font_urls: dict) -> str:
                 f"@font-face {{ font-family: {css_string(family)}; src: {css_url(font_urls[face.path])}; "
                 f"font-weight: {face.css_weight}; font-style: {face.css_style}; }}"
             )
-    marks = "crop" if page.crop_marks and page.bleed > 0 else "none"
-    lines.append(f"@page {{ size: {CARD_MM[0]:g}mm {CARD_MM[1]:g}mm; margin: 0; "
-                 f"bleed: {page.bleed:g}mm; marks: {marks}; }}")
+    # Crop marks are elements of the page (crop-marks.html.j2): the page's own marks would lie under the band.
+    lines.append(f"@page {{ size: {CARD_MM[0]:g}mm {CARD_MM[1]:g}mm; margin: 0; bleed: {page.bleed:g}mm; }}")
     return "\n".join(lines) + "\n"
