@@ -99,7 +99,13 @@ def _form(writer: PdfWriter, page) -> IndirectObject:
 
 def finish(writer: PdfWriter, seed: bytes, title: str, lang: str) -> bytes:
     """Write with an ID derived from the content and no clock time, so that equal input gives equal bytes."""
-    writer.add_metadata({"/Title": title, "/Producer": "deckgen"})
+    from deckgen.cards.pdf import source_date
+
+    info = {"/Title": title, "/Producer": "deckgen"}
+    date = source_date()
+    if date:  # "2023-11-14T22:13:20Z" -> "D:20231114221320Z"
+        info["/CreationDate"] = info["/ModDate"] = "D:" + "".join(ch for ch in date if ch.isdigit()) + "Z"
+    writer.add_metadata(info)
     writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
     identifier = ByteStringObject(hashlib.sha256(seed).digest()[:16])
     writer._ID = ArrayObject((identifier, identifier))  # pypdf has no public setter; it would be random
