@@ -7,7 +7,7 @@ import io
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DecodedStreamObject, DictionaryObject,
-                           FloatObject, IndirectObject, NameObject, TextStringObject)
+                           FloatObject, IndirectObject, NameObject, StreamObject, TextStringObject)
 
 from deckgen.cards.imposition import Grid, Sheet
 from deckgen.cards.theme import CARD_MM
@@ -83,9 +83,13 @@ def build_sheets(singles: bytes, layout: Grid, sheets: list[Sheet], title: str, 
 
 def _form(writer: PdfWriter, page) -> IndirectObject:
     """``page`` as a form XObject of ``writer``, clipped to its trim box."""
-    form = DecodedStreamObject()
-    form.set_data(page.get_contents().get_data())
-    form = form.flate_encode()
+    contents = page["/Contents"].get_object()
+    if isinstance(contents, StreamObject):
+        form = contents.clone(writer)  # WeasyPrint writes one stream a page: copied as it is, still compressed
+    else:
+        form = DecodedStreamObject()
+        form.set_data(page.get_contents().get_data())
+        form = form.flate_encode()
     trim = page.trimbox
     form.update({
         NameObject("/Type"): NameObject("/XObject"),
@@ -94,6 +98,8 @@ def _form(writer: PdfWriter, page) -> IndirectObject:
                                          (trim.left, trim.bottom, trim.right, trim.top)),
         NameObject("/Resources"): page["/Resources"].clone(writer),
     })
+    if form.indirect_reference is not None:
+        return form.indirect_reference
     return writer._add_object(form)  # pypdf has no public call that adds a new object
 
 
