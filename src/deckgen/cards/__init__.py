@@ -32,13 +32,12 @@ def write_cards(workshop, layout, sheets: Path, single: Path, html: Path,
     from deckgen.cards.htmldoc import html_page
     from deckgen.cards.sheets import build_sheets
 
+    paper, duplex = _print_form(layout, options)
     laid_out = _lay_out(workshop, layout)
     if laid_out.problems:
         raise DoesNotFit("\n".join(laid_out.problems))
     singles = pdf.write(laid_out.ordered_pages(), laid_out.first_document,
                         identifier=laid_out.html_seed)
-    paper = options.paper or layout.cards.paper
-    duplex = options.duplex or layout.cards.duplex
     grid, plan = impose(len(laid_out.cards), paper, duplex, options.back_offset)
     sheet_bytes = build_sheets(singles, grid, plan, workshop.title.plain, workshop.language)
     preview = html_page(workshop, layout, laid_out.cards, laid_out.sizes, "preview",
@@ -58,9 +57,24 @@ def write_calibration(layout, target: Path, options: PrintOptions = PrintOptions
     how far a printer's backs land from their fronts."""
     from deckgen.cards.calibration import calibration_pdf
 
+    paper, duplex = _print_form(layout, options)
+    Path(target).write_bytes(calibration_pdf(paper, duplex, options.back_offset))
+
+
+def _print_form(layout, options: PrintOptions) -> tuple[str, str]:
+    """Paper and duplex of this build, checked before anything is laid out."""
+    from deckgen.cards.imposition import DUPLEX, PAPERS
+    from deckgen.errors import DeckgenError
+
     paper = options.paper or layout.cards.paper
     duplex = options.duplex or layout.cards.duplex
-    Path(target).write_bytes(calibration_pdf(paper, duplex, options.back_offset))
+    if paper not in PAPERS:
+        raise DeckgenError(f"cards: paper {paper!r} is not one of {', '.join(PAPERS)}")
+    if duplex not in DUPLEX:
+        raise DeckgenError(f"cards: duplex {duplex!r} is not one of {', '.join(DUPLEX)}")
+    if len(options.back_offset) != 2 or any(abs(float(v)) > 20 for v in options.back_offset):
+        raise DeckgenError(f"cards: back offset {options.back_offset!r}: expected two numbers of mm within ±20")
+    return paper, duplex
 
 
 @dataclass

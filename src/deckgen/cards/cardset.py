@@ -14,8 +14,8 @@ BASE_SIZES = {
     "cover-back": 10.0,
     "models-front": 13.0,
     "models-back": 10.5,
-    "questions-front": 15.0,
-    "questions-back": 11.0,
+    "questions-front": 19.0,
+    "questions-back": 13.0,
 }
 
 
