@@ -55,7 +55,7 @@ def test_logo_and_footer_on_the_slides(buurtwerk_build):
     deck = Presentation(str(buurtwerk_build / "netwerkversterking.pptx"))
     title_slide = deck.slides[0]
     pictures = [shape for shape in title_slide.shapes if shape.shape_type == 13]
-    assert pictures and pictures[0]._element.xpath(".//p:cNvPr/@descr")[0] == "Logo"
+    assert pictures and pictures[0]._element.xpath(".//p:cNvPr/@descr")[0] == "Logo Buurtwerk Noord"
     for slide in list(deck.slides)[1:]:
         texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
         assert "Buurtwerk Noord" in texts
@@ -101,3 +101,24 @@ def test_content_labels_win_over_the_layout(tmp_path, write_content):
     with pdfplumber.open(tmp_path / "out" / "workshop-cards.pdf") as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages).upper()
     assert "NODIG" in text and "VOORWAARDEN" not in text
+
+
+def test_logo_has_alternative_text_on_the_tagged_cards(buurtwerk_build):
+    from pypdf import PdfReader
+
+    reader = PdfReader(buurtwerk_build / "netwerkversterking-cards-single.pdf")
+    found, stack, seen = [], [reader.trailer["/Root"]["/StructTreeRoot"]], set()
+    while stack:
+        node = stack.pop()
+        if hasattr(node, "idnum"):
+            if node.idnum in seen:
+                continue
+            seen.add(node.idnum)
+        node = node.get_object()
+        if isinstance(node, dict):
+            if "/Alt" in node:
+                found.append(str(node["/Alt"]))
+            stack.extend(value for key, value in node.items() if key in ("/K", "/StructTreeRoot"))
+        elif isinstance(node, list):
+            stack.extend(node)
+    assert found and set(found) == {"Logo Buurtwerk Noord"}

@@ -112,6 +112,11 @@ class Layout:
     # Every folder of the chain: the only places resources may be read from.
     folders: tuple[Path, ...] = ()
 
+    @property
+    def logo_alt(self) -> str:
+        """The logo's alternative text, the same on slides and cards."""
+        return f"Logo {self.footer}" if self.footer else "Logo"
+
 
 def find_layout(reference: str, search_from: Path | None = None) -> Path:
     """The folder of the layout that ``reference`` (a name or a path) means."""

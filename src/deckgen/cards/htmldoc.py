@@ -79,6 +79,7 @@ def html_page(workshop, layout, cards, sizes: dict[int, float], mode: str, page:
         stylesheet=Markup(read_stylesheet(layout.template_dirs)),
         labels=labels,
         logo=logo,
+        logo_alt=layout.logo_alt,
         crop_marks=mode == "print" and page.crop_marks and page.bleed > 0,
         cards=views,
     )

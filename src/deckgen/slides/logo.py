@@ -22,5 +22,5 @@ def add_logo(slide, ctx, box: Box):
         picture.width, picture.height = Pt(box.w), int(picture.height * scale)
     picture.left = Pt(box.right) - picture.width
     picture.name = "Logo"
-    picture._element.nvPicPr.cNvPr.set("descr", "Logo")
+    picture._element.nvPicPr.cNvPr.set("descr", ctx.layout.logo_alt)
     return picture
