@@ -6,6 +6,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from deckgen.errors import DeckgenError, InvalidInput
 from deckgen.layout import load_layout
@@ -97,7 +98,7 @@ def test_symlink_leading_out_is_refused(tmp_path):
 
 def test_paths_are_relative_to_the_declaring_layout(tmp_path):
     parent = make_layout(tmp_path, "parent", "logo: logo.png\n")
-    (parent / "logo.png").write_bytes(b"\x89PNG")
+    Image.new("RGB", (40, 20), "teal").save(parent / "logo.png")
     child = make_layout(tmp_path, "child", "extends: parent\n")
     assert load_layout(str(child)).logo == (parent / "logo.png").resolve()
 
@@ -116,3 +117,43 @@ def test_layout_by_name_from_the_working_folder(tmp_path, monkeypatch):
     assert load_layout("house").footer == "House"
     with pytest.raises(DeckgenError, match="known: .*house"):
         load_layout("hous")
+
+
+def _png_header_claiming(width: int, height: int) -> bytes:
+    """A PNG whose header claims a huge size: a decompression bomb that costs nothing to write."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("name, data, why", [
+    ("logo.png", b"not an image at all", "is not a readable image"),
+    ("logo.png", _png_header_claiming(40000, 40000), "decompression bomb"),
+    ("logo.svg", b"\x89PNG binary", "is not an SVG file"),
+    ("logo.gif", b"GIF89a", "expected a PNG, JPEG or SVG file"),
+])
+def test_broken_or_hostile_logos_are_refused_before_rendering(tmp_path, name, data, why):
+    folder = make_layout(tmp_path, "org", f"logo: {name}\n")
+    (folder / name).write_bytes(data)
+    with pytest.raises(InvalidInput, match=why) as caught:
+        load_layout(str(folder))
+    assert str(caught.value).startswith(f"{folder / 'layout.yaml'}:1:7: logo: ")
+
+
+def test_broken_font_file_and_master_are_one_message_each(tmp_path, example_path):
+    from deckgen.build import BuildRequest, build
+
+    folder = make_layout(tmp_path, "org", "fonts: {files: [broken.ttf]}\n")
+    (folder / "broken.ttf").write_bytes(b"garbage")
+    with pytest.raises(DeckgenError, match="broken.ttf: not a usable TrueType/OpenType font"):
+        build(BuildRequest(content=example_path, out_dir=tmp_path / "out", layout=str(folder)))
+    folder = make_layout(tmp_path, "org2", "slides: {template: master.pptx}\n")
+    (folder / "master.pptx").write_bytes(b"garbage")
+    with pytest.raises(DeckgenError, match="master.pptx: not a usable PowerPoint file"):
+        build(BuildRequest(content=example_path, out_dir=tmp_path / "out", layout=str(folder)))
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

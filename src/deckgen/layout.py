@@ -225,9 +225,9 @@ def _read_layer(folder: Path) -> dict:
     root = Loc("")
     if "logo" in data:
         data["logo"] = resolve(data["logo"], root.key(document, "logo"), "logo")
-        if data["logo"] and data["logo"].suffix.lower() not in (".png", ".svg", ".jpg", ".jpeg"):
+        if data["logo"] and (why := _logo_problem(data["logo"])):
             loc = root.key(document, "logo")
-            problems.append(Problem(source, loc.line, loc.column, "logo", "expected a PNG, JPEG or SVG file"))
+            problems.append(Problem(source, loc.line, loc.column, "logo", why))
     if "files" in data.get("fonts", {}):
         fonts_loc = root.key(document, "fonts").key(document["fonts"], "files")
         data["fonts"]["files"] = [
@@ -240,6 +240,27 @@ def _read_layer(folder: Path) -> dict:
     if problems:
         raise InvalidInput(problems)
     return data
+
+
+def _logo_problem(path: Path) -> str | None:
+    """Why ``path`` cannot serve as a logo, or None: its contents must be the image its name says."""
+    suffix = path.suffix.lower()
+    if suffix == ".svg":
+        head = path.read_bytes()[:1024].lstrip().lower()
+        return None if head.startswith((b"<?xml", b"<svg", b"<!--")) else f"{path.name} is not an SVG file"
+    if suffix not in (".png", ".jpg", ".jpeg"):
+        return f"expected a PNG, JPEG or SVG file, got {path.name}"
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+            kind = image.format
+    except Exception as error:  # Pillow raises many kinds for broken or hostile images
+        return f"{path.name} is not a readable image ({type(error).__name__}: {error})"
+    if kind not in ("PNG", "JPEG"):
+        return f"{path.name} is a {kind} image; expected PNG or JPEG"
+    return None
 
 
 def _merge(base: dict, child: dict) -> dict:
