@@ -90,3 +90,41 @@ def test_schema_describes_every_content_key(run):
     assert model["additionalProperties"] is False
     layout_schema = json.loads(run("schema", "--layout").output)
     assert "cards" in layout_schema["properties"]
+
+
+BAD_CONTENT = {
+    "syntax": "title: [T\nmodels: []\n",
+    "wrong type": "title: T\nmodels: 3\n",
+    "missing key": "models: [{name: A}]\n",
+    "unknown key": "title: T\nmodels: [{name: A, strenghts: [x]}]\n",
+    "empty list": "title: T\nmodels: []\n",
+    "language": "language: de\ntitle: T\nmodels: [{name: A}]\n",
+    "date": "title: T\ndate: 2018-02-30\nmodels: [{name: A}]\n",
+    "empty": "",
+    "not a mapping": "just a sentence\n",
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CONTENT))
+def test_every_kind_of_bad_content_is_one_clean_message(run, tmp_path, case):
+    path = tmp_path / "bad.yaml"
+    path.write_text(BAD_CONTENT[case], encoding="utf-8")
+    result = run("build", path)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{path}:"), result.output
+    assert "Traceback" not in result.output and not (tmp_path / "output").exists()
+
+
+@pytest.mark.parametrize("case", ["binary", "latin-1", "directory", "missing"])
+def test_unreadable_content_is_one_clean_message(run, tmp_path, case):
+    path = tmp_path / "bad.yaml"
+    if case == "binary":
+        path.write_bytes(b"\x00\x01\x02")
+    elif case == "latin-1":
+        path.write_bytes("title: Café\n".encode("latin-1"))
+    elif case == "directory":
+        path.mkdir()
+    result = run("build", path)
+    assert result.exit_code == 1
+    assert result.output.startswith(f"{path}:"), result.output
+    assert "Traceback" not in result.output
