@@ -27,9 +27,11 @@ def status(base: str) -> dict:
         return json.load(response)
 
 
-def wait_for(condition, timeout=90, what="condition"):
+def wait_for(condition, timeout=90, what="condition", process=None):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f"deckgen watch ended while waiting for {what}:\n{process.stderr.read()}")
         try:
             if condition():
                 return
@@ -59,7 +61,7 @@ def served(write_content, tmp_path):
         match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
         assert match, f"no address printed: {line!r}"
         base = f"http://127.0.0.1:{match.group(1)}/"
-        wait_for(lambda: status(base)["generation"] >= 1, what="the first build")
+        wait_for(lambda: status(base)["generation"] >= 1, what="the first build", process=process)
         yield content, base
     finally:
         process.send_signal(signal.SIGINT)
