@@ -8,7 +8,8 @@ import pdfplumber
 import pytest
 from pptx import Presentation
 
-from deckgen.build import BuildRequest, build
+from deckgen.build import BuildRequest, build, check
+from deckgen.resources import bundled
 
 BUURTWERK_PRIMARY = "00666F"
 
@@ -122,3 +123,8 @@ def test_logo_has_alternative_text_on_the_tagged_cards(buurtwerk_build):
         elif isinstance(node, list):
             stack.extend(node)
     assert found and set(found) == {"Logo Buurtwerk Noord"}
+
+
+@pytest.mark.parametrize("layout", sorted(p.parent.name for p in bundled("layouts").glob("*/layout.yaml")))
+def test_the_example_fits_in_every_shipped_layout(example_path, layout):
+    assert check(example_path, layout) == []
