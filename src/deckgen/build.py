@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.content import load_workshop
@@ -12,6 +13,8 @@ from deckgen.fonts import font_warnings
 from deckgen.layout import Layout, load_layout
 from deckgen.model import Workshop
 from deckgen.outputs import output_set
+
+CACHE_DIR = ".deckgen-cache"  # laid-out card sides, under the output folder (deckgen.cards.cache)
 
 @dataclass(frozen=True)
 class BuildRequest:
@@ -23,6 +26,9 @@ class BuildRequest:
     duplex: str | None = None
     back_offset: tuple[float, float] = (0.0, 0.0)
     workers: int | None = None  # processes for laying out cards; None: the available cores
+    # Keep laid-out card sides in OUT/.deckgen-cache/ and reuse them (the CLI's default; --no-cache).
+    cache: bool = False
+    progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -63,13 +69,17 @@ def build(request: BuildRequest) -> list[Path]:
         if request.only in (None, "slides"):
             from deckgen.slides import write_slides
 
+            if request.progress:
+                request.progress("writing slides", 0, 1)
             write_slides(workshop, layout, outputs.temp_for(names.slides))
         if request.only in (None, "cards"):
             from deckgen.cards import PrintOptions, write_cards
 
             options = PrintOptions(paper=request.paper, duplex=request.duplex, back_offset=request.back_offset)
             write_cards(workshop, layout, outputs.temp_for(names.sheets), outputs.temp_for(names.single),
-                        outputs.temp_for(names.html), options)
+                        outputs.temp_for(names.html), options,
+                        cache_dir=request.out_dir / CACHE_DIR if request.cache else None,
+                        workers=request.workers, progress=request.progress)
         return outputs.commit()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import warnings
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -76,16 +77,21 @@ def main() -> None:
 @click.option("--back-offset", callback=_offset, metavar="X,Y",
               help="Shift the card backs by X,Y millimetres, for a printer whose duplex is off.")
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress; print only the files written.")
-def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet):
+@click.option("--no-cache", is_flag=True,
+              help="Lay out every card again instead of reusing the sides kept in OUT/.deckgen-cache/.")
+def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, no_cache):
     """Build the deck and the cards of each CONTENT file (default: the bundled example)."""
     from deckgen.batch import plan, run_all
     from deckgen.build import BuildRequest
+    from deckgen.progress import Progress
 
     template = BuildRequest(content=example_content(), out_dir=out_dir, only=only, paper=paper, duplex=duplex,
-                            back_offset=back_offset)
+                            back_offset=back_offset, cache=not no_cache)
     requests = plan(list(contents) or [example_content()], list(layouts), template)
     if len(requests) == 1:
-        _build_one(requests[0])
+        with Progress.for_terminal(quiet) as progress:
+            _build_one(replace(requests[0], progress=progress.update if progress.enabled else None),
+                       before_echo=progress.clear)
         return
     outcomes = run_all(requests)
     failed = [outcome for outcome in outcomes if outcome.error]
@@ -100,12 +106,15 @@ def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet):
         raise FailedBuild(f"{len(failed)} build{'s' * (len(failed) != 1)} failed.")
 
 
-def _build_one(request) -> None:
+def _build_one(request, before_echo=lambda: None) -> None:
     from deckgen.build import build as run_build
 
     try:
         with shown_warnings():
-            written = run_build(request)
+            try:
+                written = run_build(request)
+            finally:
+                before_echo()
     except DeckgenError as error:
         raise _fail(error) from None
     except OSError as error:

@@ -6,7 +6,7 @@ import hashlib
 import io
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, ByteStringObject, ContentStream, DecodedStreamObject, DictionaryObject,
+from pypdf.generic import (ArrayObject, BooleanObject, NumberObject, ByteStringObject, ContentStream, DecodedStreamObject, DictionaryObject,
                            FloatObject, IndirectObject, NameObject, StreamObject, TextStringObject)
 
 from deckgen.cards.imposition import Grid, Sheet
@@ -56,20 +56,25 @@ def _stream_page(writer: PdfWriter, width: float, height: float, operators: byte
     return page
 
 
-def build_sheets(singles: bytes, layout: Grid, sheets: list[Sheet], title: str, lang: str) -> bytes:
+def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: str, seed: bytes | None = None) -> bytes:
     """The sheets PDF: every card page placed by ``sheets``, clipped to its trim box (bleed would spill
-    into its neighbours), over the sheet's cut marks.
+    into its neighbours), over the sheet's cut marks. ``singles`` is the single-card PDF's bytes or a
+    list of its pages (pypdf pages, one per side); ``seed`` the bytes its document ID is derived from.
 
     Each card page becomes a form XObject whose bounding box is the trim box (the clip), drawn on its
     sheet with one ``cm``/``Do``: nothing is parsed, and the resources that WeasyPrint shares between
     pages are copied once (merging pages one by one copies them for every page, which is quadratic)."""
-    reader = PdfReader(io.BytesIO(singles))
+    if isinstance(singles, bytes):
+        seed = singles if seed is None else seed
+        pages = PdfReader(io.BytesIO(singles)).pages
+    else:
+        pages = singles
     writer = PdfWriter()
     for sheet in sheets:
         operators = [cut_marks(layout, *sheet.offset)]
         xobjects = DictionaryObject()
         for number, placement in enumerate(sheet.placements):
-            card = reader.pages[placement.side]
+            card = pages[placement.side]
             trim = card.trimbox
             name = f"/Card{number}"
             xobjects[NameObject(name)] = _form(writer, card)
@@ -78,7 +83,57 @@ def build_sheets(singles: bytes, layout: Grid, sheets: list[Sheet], title: str, 
             operators.append(f"q 1 0 0 1 {tx:.4f} {ty:.4f} cm {name} Do Q".encode("ascii"))
         page = _stream_page(writer, layout.width, layout.height, b"\n".join(operators))
         page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
-    return finish(writer, singles + repr((layout, sheets)).encode(), title, lang)
+    return finish(writer, (seed or b"") + repr((layout, sheets)).encode(), title, lang)
+
+
+def build_singles(readers, seed: bytes, title: str, lang: str) -> bytes:
+    """The single-card PDF: the sides' one-page PDFs (pypdf readers) as they are, one after the other.
+
+    When every side is tagged (PDF/UA), their structure trees are kept: each side's Document element
+    becomes a Part of one Document, its page's marked content keeps pointing at its own elements."""
+    writer = PdfWriter()
+    tagged = bool(readers) and all("/StructTreeRoot" in reader.trailer["/Root"] for reader in readers)
+    if tagged:
+        tree = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
+        tree_ref = writer._add_object(tree)  # pypdf has no public call that adds a new object
+        document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
+                                     NameObject("/S"): NameObject("/Document"), NameObject("/P"): tree_ref})
+        document_ref = writer._add_object(document)
+        kids, nums = ArrayObject(), ArrayObject()
+    for reader in readers:
+        page = writer.add_page(reader.pages[0])
+        if not tagged:
+            continue
+        source = reader.trailer["/Root"]["/StructTreeRoot"]
+        elements = source["/K"]
+        for element in (elements if isinstance(elements, list) else [elements]):
+            element = element.get_object()
+            if "/P" in element:
+                del element[NameObject("/P")]  # detached, so that cloning does not copy the side's own root
+            copy = element.clone(writer)
+            copy[NameObject("/S")] = NameObject("/Part")
+            copy[NameObject("/P")] = document_ref
+            kids.append(copy.indirect_reference)
+        pairs = source["/ParentTree"]["/Nums"]
+        renumber = {}
+        for key, value in zip(pairs[::2], pairs[1::2]):
+            renumber[int(key)] = len(nums) // 2
+            nums += [NumberObject(renumber[int(key)]), value.clone(writer)]
+        if "/StructParents" in page:
+            page[NameObject("/StructParents")] = NumberObject(renumber.get(int(page["/StructParents"]), 0))
+    if tagged:
+        document[NameObject("/K")] = kids
+        tree[NameObject("/K")] = ArrayObject([document_ref])
+        tree[NameObject("/ParentTree")] = writer._add_object(DictionaryObject({NameObject("/Nums"): nums}))
+        tree[NameObject("/ParentTreeNextKey")] = NumberObject(len(nums) // 2)
+        first = readers[0].trailer["/Root"]
+        writer.root_object[NameObject("/StructTreeRoot")] = tree_ref
+        writer.root_object[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
+        if "/Metadata" in first:  # WeasyPrint's XMP: the title and the PDF/UA identification
+            writer.root_object[NameObject("/Metadata")] = first.raw_get("/Metadata").clone(writer)
+    writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
+    return finish(writer, seed, title, lang)
 
 
 def _form(writer: PdfWriter, page) -> IndirectObject:

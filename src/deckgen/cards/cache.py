@@ -1,0 +1,157 @@
+"""The side cache: each laid-out card side's one-page PDF and fitted size, under OUT/.deckgen-cache/.
+
+An entry's key is a SHA-256 of everything the side's page depends on: the side's own content (its card's
+data), the layout's files (templates, stylesheet, fonts, logo), the labels and print setup, the deckgen and
+WeasyPrint versions. Nothing in an entry is trusted: it carries the SHA-256 of its PDF, the PDF must parse
+and hold exactly one page, else the entry is ignored and the side laid out again. Entries are written
+atomically (temporary file, then os.replace) and only after a build succeeded; entries the last build did
+not use are removed, so the cache holds one deck's sides at most.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from pathlib import Path
+
+CACHE_DIR = ".deckgen-cache"
+MAGIC = b"deckgen-side 1\n"
+SUFFIX = ".side"
+
+
+def _file_digest(path: Path, digest) -> None:
+    digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
+    try:
+        digest.update(path.read_bytes())
+    except OSError:
+        digest.update(b"<unreadable>")
+    digest.update(b"\0")
+
+
+def layout_digest(layout) -> str:
+    """A digest of every file in the layout's folders (any change there invalidates), and its font files."""
+    digest = hashlib.sha256()
+    files = set()
+    for folder in layout.folders:
+        files.update(path for path in Path(folder).rglob("*") if path.is_file())
+    files.update(Path(path) for path in layout.fonts.files)
+    if layout.logo:
+        files.add(Path(layout.logo))
+    for path in sorted(files):
+        _file_digest(path, digest)
+    return digest.hexdigest()
+
+
+def side_keys(common: bytes, sides) -> list[str]:
+    """One key per side: the common part (layout, versions, setup) and the side's own content."""
+    keys = []
+    for side in sides:
+        card = side.card
+        own = repr((side.kind, side.template, side.base_size, card.set, card.number, card.name, card.data))
+        keys.append(hashlib.sha256(common + b"\0" + own.encode("utf-8", "surrogateescape")).hexdigest())
+    return keys
+
+
+class SideCache:
+    """Entries by key in ``folder``; ``enabled=False`` reads nothing and writes nothing."""
+
+    def __init__(self, folder: Path | None, enabled: bool = True):
+        self.folder = Path(folder) if folder is not None else None
+        self.enabled = enabled and folder is not None
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}{SUFFIX}"
+
+    def get(self, key: str):
+        """(pdf bytes, size, its pypdf reader) of a valid entry, else None."""
+        if not self.enabled:
+            return None
+        try:
+            data = self._path(key).read_bytes()
+        except OSError:
+            self.misses += 1
+            return None
+        entry = parse_entry(data)
+        if entry is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+        return entry
+
+    def put_all(self, entries: dict[str, tuple[bytes, float]], keep: set[str]) -> None:
+        """Write the new entries atomically, then remove every entry not in ``keep``."""
+        if not self.enabled:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for key, (pdf_bytes, size) in entries.items():
+            target = self._path(key)
+            temp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
+            try:
+                temp.write_bytes(make_entry(pdf_bytes, size))
+                os.replace(temp, target)
+            except OSError:
+                temp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
+        for path in self.folder.iterdir():
+            name = path.name
+            stale_temp = ".tmp-" in name and not _own_temp(name)
+            if (name.endswith(SUFFIX) and name[:-len(SUFFIX)] not in keep) or stale_temp:
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+
+
+def _own_temp(name: str) -> bool:
+    pid = name.rsplit(".tmp-", 1)[-1]
+    if not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return int(pid) != os.getpid()
+
+
+def make_entry(pdf_bytes: bytes, size: float) -> bytes:
+    return MAGIC + f"{size!r} {hashlib.sha256(pdf_bytes).hexdigest()}\n".encode("ascii") + pdf_bytes
+
+
+def parse_entry(data: bytes):
+    """(pdf bytes, size, reader) when ``data`` is a whole, intact entry of a one-page PDF; else None."""
+    if not data.startswith(MAGIC):
+        return None
+    head, newline, pdf_bytes = data[len(MAGIC):].partition(b"\n")
+    if not newline:
+        return None
+    try:
+        size_text, digest = head.decode("ascii").split(" ")
+        size = float(size_text)
+    except (UnicodeDecodeError, ValueError):
+        return None
+    if not (0 < size < 1000) or hashlib.sha256(pdf_bytes).hexdigest() != digest:
+        return None
+    reader = one_page(pdf_bytes)
+    if reader is None:
+        return None
+    return pdf_bytes, size, reader
+
+
+def one_page(pdf_bytes: bytes):
+    """The PdfReader of ``pdf_bytes`` when it is a PDF of exactly one page, else None."""
+    from pypdf import PdfReader
+
+    if not pdf_bytes.startswith(b"%PDF-"):
+        return None
+    try:
+        reader = PdfReader(io.BytesIO(pdf_bytes))
+        if len(reader.pages) != 1:
+            return None
+        reader.pages[0].mediabox  # noqa: B018 -- the page must be readable
+    except Exception:  # pypdf raises many kinds of error for damaged files
+        return None
+    return reader

@@ -1,0 +1,133 @@
+"""Laying out card sides in chunks, in this process or in worker processes, each side as a one-page PDF.
+
+WeasyPrint keeps a whole document in memory and takes about 30 ms a side; one process uses one core.
+So the sides that are not cached are cut into chunks of CHUNK sides; each chunk is one WeasyPrint render
+(then renders of only its overflowing sides, smaller), and every side is written as its own one-page PDF.
+A worker returns only those bytes, so memory is bounded by a chunk, not by the deck, and a side's PDF does
+not depend on which chunk it was laid out in: the output is the same for any chunk size and worker count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from deckgen.cards.fit import fit
+
+CHUNK = 48  # sides per render: big enough to share a render's fixed cost, small enough to keep memory low
+
+
+@dataclass
+class Context:
+    """What laying out any side needs; sent once to each worker."""
+
+    workshop: object
+    layout: object
+    cards: list
+    page: object  # PageSetup
+    base_url: str
+    roots: tuple
+    meta: tuple
+    variant: str | None = None  # WeasyPrint's pdf_variant of each side's PDF ("pdf/ua-1": tagged)
+
+
+@dataclass(frozen=True)
+class SideResult:
+    index: int
+    pdf: bytes | None  # None when the side does not fit even at the smallest size
+    size: float
+    overflow: float = 0.0
+
+
+_context: Context | None = None
+_fetcher = None
+
+
+def _install(context: Context) -> None:
+    global _context, _fetcher
+    _context, _fetcher = context, None
+
+
+def lay_out_chunk(chunk: tuple[tuple[int, float], ...]) -> list[SideResult]:
+    """Each side of ``chunk`` ((index, base size) pairs) at the largest size that fits, as a one-page PDF."""
+    from deckgen.cards import pdf
+    from deckgen.cards.fetcher import safe_fetcher
+    from deckgen.cards.htmldoc import html_page
+
+    global _fetcher
+    context = _context
+    if _fetcher is None:
+        _fetcher = safe_fetcher(context.roots)
+    documents = []
+
+    def lay_out_sides(sizes):
+        html = html_page(context.workshop, context.layout, context.cards, sizes, "print", context.page,
+                         only=set(sizes), meta=context.meta)
+        document = pdf.render(html, context.base_url, _fetcher)
+        documents.append(document)
+        return pdf.measure(document)
+
+    base = dict(chunk)
+    pages, sizes, refused = fit(base, context.layout.cards.min_font_size, lay_out_sides)
+    results = [SideResult(item.side, None, item.size, item.overflow) for item in refused]
+    for index in sorted(pages):
+        data = pdf.write([pages[index]], documents[0], identifier=b"side", variant=context.variant)
+        results.append(SideResult(index, data, sizes[index]))
+    documents.clear()
+    return results
+
+
+def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None = None,
+            chunk_size: int = CHUNK, progress=None) -> dict[int, SideResult]:
+    """Every side of ``todo`` laid out, in worker processes when there is more than one chunk of it."""
+    chunks = [tuple(todo[start:start + chunk_size]) for start in range(0, len(todo), chunk_size)]
+    workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
+    results: dict[int, SideResult] = {}
+
+    def collect(found):
+        for result in found:
+            results[result.index] = result
+        if progress:
+            progress(len(results), len(todo))
+
+    if workers <= 1:
+        _install(context)
+        for chunk in chunks:
+            collect(lay_out_chunk(chunk))
+        return results
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # fork: the workers inherit the loaded workshop and layout instead of unpickling them
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                             initializer=_install, initargs=(context,)) as pool:
+        futures = [pool.submit(lay_out_chunk, chunk) for chunk in chunks]
+        try:
+            for future in as_completed(futures):
+                collect(future.result())
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    return results
+
+
+def common_key(context: Context, layout_files: str) -> bytes:
+    """The part of every side's cache key that is the same for all sides of this build."""
+    from importlib.metadata import version
+
+    from deckgen import __version__
+    from deckgen.cards.cardset import card_labels
+
+    layout = context.layout
+    workshop = context.workshop
+    parts = (
+        "deckgen", __version__, "weasyprint", version("weasyprint"), layout_files,
+        repr(card_labels(workshop, layout)), repr(context.page), repr(context.meta), repr(context.variant),
+        workshop.language, workshop.title.plain, repr(layout.cards), repr(layout.colors), repr(layout.fonts),
+        str(layout.logo), layout.logo_alt, repr(layout.template_dirs), context.base_url,
+    )
+    return hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).digest()
