@@ -55,24 +55,27 @@ def generate(models: int, seed: int = 1, changed: int | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one whole process (and its children)."""
+def measure(command: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MB of the whole process tree (parent and workers together), and the
+    largest single process's peak."""
     result = subprocess.run(MEASURE + command, cwd=cwd, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"benchmark command failed: {' '.join(command)}\n{result.stderr}")
-    wall, peak = result.stderr.strip().splitlines()[-1].split()
-    return float(wall), float(peak)
+    wall, peak, single = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(peak), float(single)
 
 
 def median_of(runs: int, command: list[str], cwd: Path, before=None) -> dict:
-    walls, peaks = [], []
+    walls, peaks, singles = [], [], []
     for _ in range(runs):
         if before:
             before()
-        wall, peak = measure(command, cwd)
+        wall, peak, single = measure(command, cwd)
         walls.append(wall)
         peaks.append(peak)
-    return {"seconds": round(statistics.median(walls), 3), "peak_mb": round(max(peaks), 1)}
+        singles.append(single)
+    return {"seconds": round(statistics.median(walls), 3), "peak_mb": round(max(peaks), 1),
+            "largest_process_mb": round(max(singles), 1), "runs": runs}
 
 
 def chromium() -> str | None:
@@ -95,10 +98,12 @@ def bench_size(models: int, runs: int, work: Path) -> dict:
     row["only_slides"] = median_of(runs, deckgen + ["--only", "slides"], folder, before=cold)
     row["only_cards_cold"] = median_of(runs, deckgen + ["--only", "cards"], folder, before=cold)
 
+    picks = random.Random(models)
+
     def touch_one_model():
-        content.write_text(generate(models, changed=random.randint(1, models)), encoding="utf-8")
+        content.write_text(generate(models, changed=picks.randint(1, models)), encoding="utf-8")
         subprocess.run(deckgen, cwd=folder, check=True, capture_output=True)  # warm the cache
-        content.write_text(generate(models, changed=random.randint(1, models)), encoding="utf-8")
+        content.write_text(generate(models, changed=picks.randint(1, models)), encoding="utf-8")
 
     row["rebuild_one_changed"] = median_of(runs, deckgen, folder, before=touch_one_model)
 
@@ -132,13 +137,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="7,70,700")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs-at", default="700:1",
+                        help="fewer runs for big sizes, as SIZE:RUNS,... (default 700:1: a cold 700-model "
+                             "build takes about a minute)")
     parser.add_argument("--json", type=Path, default=Path("output/benchmark.json"))
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as work:
         for size in (int(s) for s in args.sizes.split(",")):
             started = time.perf_counter()
-            rows.append(bench_size(size, args.runs, Path(work)))
+            runs = dict(pair.split(":") for pair in args.runs_at.split(",") if pair).get(str(size), args.runs)
+            rows.append(bench_size(size, int(runs), Path(work)))
             print(f"  {size} models measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print(table(rows))
     args.json.parent.mkdir(parents=True, exist_ok=True)

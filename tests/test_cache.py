@@ -1,0 +1,159 @@
+"""The side cache (OUT/.deckgen-cache): reuse, invalidation, corrupt entries, and chunked layout."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from deckgen.build import CACHE_DIR, BuildRequest, build
+from deckgen.cards import chunks
+from deckgen.outputs import remove_stale_temps
+
+
+def content(models: int = 3, changed: int | None = None) -> str:
+    lines = ["language: en", "title: Cache workshop", "authors: [Ann Smith]", "date: 2024-03-01", "models:"]
+    for n in range(1, models + 1):
+        strength = "Edited strength" if n == changed else "A strength"
+        lines += [f"  - name: Model {n}", f"    summary: [Summary of model {n}]", "    examples: [An example]",
+                  f"    strengths: [{strength}, Another strength]", "    weaknesses: [A weakness]",
+                  "    preconditions: [A precondition]"]
+    lines += ["questions: [Which one do you like?]"]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture
+def laid_out(monkeypatch):
+    """The indices of the sides laid out (not read from the cache), build after build."""
+    calls: list[set[int]] = []
+    original = chunks.lay_out_chunk
+
+    def counting(chunk):
+        calls[-1].update(index for index, _ in chunk)
+        return original(chunk)
+
+    monkeypatch.setattr(chunks, "lay_out_chunk", counting)
+
+    def run(source, out, **options):
+        calls.append(set())
+        written = build(BuildRequest(content=source, out_dir=out, only="cards", workers=1, **options))
+        return written, calls[-1]
+
+    return run
+
+
+def digests(paths) -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+
+
+SIDES = 2 * (1 + 3 + 1)  # cover, three models, one question
+
+
+def test_a_second_build_lays_out_nothing_and_writes_the_same_bytes(tmp_path, laid_out):
+    source = tmp_path / "w.yaml"
+    source.write_text(content(), encoding="utf-8")
+    first, done = laid_out(source, tmp_path / "out", cache=True)
+    assert done == set(range(SIDES))
+    cold = digests(first)
+    second, done = laid_out(source, tmp_path / "out", cache=True)
+    assert done == set()
+    assert digests(second) == cold
+    uncached, done = laid_out(source, tmp_path / "plain", cache=False)
+    assert done == set(range(SIDES)) and digests(uncached) == cold
+    assert not (tmp_path / "plain" / CACHE_DIR).exists()
+
+
+def test_no_cache_bypasses_the_cache(tmp_path, laid_out):
+    source = tmp_path / "w.yaml"
+    source.write_text(content(), encoding="utf-8")
+    laid_out(source, tmp_path / "out", cache=True)
+    _, done = laid_out(source, tmp_path / "out", cache=False)
+    assert done == set(range(SIDES))
+
+
+def test_editing_one_model_lays_out_only_its_sides(tmp_path, laid_out):
+    source = tmp_path / "w.yaml"
+    source.write_text(content(), encoding="utf-8")
+    laid_out(source, tmp_path / "out", cache=True)
+    source.write_text(content(changed=2), encoding="utf-8")
+    written, done = laid_out(source, tmp_path / "out", cache=True)
+    assert done == {4, 5}  # cover 0-1, model 1 2-3, model 2 4-5
+    fresh, _ = laid_out(source, tmp_path / "cold", cache=False)
+    assert digests(written) == digests(fresh)
+    # entries the last build did not use are pruned: one per side
+    assert len(list((tmp_path / "out" / CACHE_DIR).glob("*.side"))) == SIDES
+
+
+def test_corrupt_entries_are_rebuilt_never_trusted(tmp_path, laid_out):
+    source = tmp_path / "w.yaml"
+    source.write_text(content(), encoding="utf-8")
+    first, _ = laid_out(source, tmp_path / "out", cache=True)
+    cold = digests(first)
+    entries = sorted((tmp_path / "out" / CACHE_DIR).glob("*.side"))
+    entries[0].write_bytes(entries[0].read_bytes()[:-200])  # truncated
+    entries[1].write_bytes(b"garbage")
+    # a well-formed entry whose PDF has two pages: its checksum is right, its page count is not
+    from deckgen.cards.cache import make_entry
+    from pypdf import PdfWriter
+    import io
+
+    writer = PdfWriter()
+    writer.add_blank_page(100, 100)
+    writer.add_blank_page(100, 100)
+    two_pages = io.BytesIO()
+    writer.write(two_pages)
+    entries[2].write_bytes(make_entry(two_pages.getvalue(), 10.0))
+    entries[3].write_bytes(make_entry(b"%PDF-1.7 not really", 10.0))
+    second, done = laid_out(source, tmp_path / "out", cache=True)
+    assert len(done) == 4
+    assert digests(second) == cold
+    _, done = laid_out(source, tmp_path / "out", cache=True)
+    assert done == set()  # and the rebuilt entries are good again
+
+
+def test_a_changed_layout_colour_invalidates(tmp_path, laid_out):
+    source = tmp_path / "w.yaml"
+    source.write_text(content(), encoding="utf-8")
+    layout = tmp_path / "mine"
+    layout.mkdir()
+    (layout / "layout.yaml").write_text('extends: default\ncolors:\n  primary: "#112233"\n', encoding="utf-8")
+    laid_out(source, tmp_path / "out", cache=True, layout=str(layout))
+    _, done = laid_out(source, tmp_path / "out", cache=True, layout=str(layout))
+    assert done == set()
+    (layout / "layout.yaml").write_text('extends: default\ncolors:\n  primary: "#445566"\n', encoding="utf-8")
+    _, done = laid_out(source, tmp_path / "out", cache=True, layout=str(layout))
+    assert done == set(range(SIDES))
+    (layout / "notes.txt").write_text("any file in the layout's folder counts", encoding="utf-8")
+    _, done = laid_out(source, tmp_path / "out", cache=True, layout=str(layout))
+    assert done == set(range(SIDES))
+
+
+def test_a_new_deckgen_version_invalidates(tmp_path, laid_out, monkeypatch):
+    source = tmp_path / "w.yaml"
+    source.write_text(content(), encoding="utf-8")
+    laid_out(source, tmp_path / "out", cache=True)
+    monkeypatch.setattr("deckgen.__version__", "99.0.0")
+    _, done = laid_out(source, tmp_path / "out", cache=True)
+    assert done == set(range(SIDES))
+
+
+def test_the_cache_is_not_an_output_and_survives_the_temp_sweep(tmp_path, laid_out):
+    source = tmp_path / "w.yaml"
+    source.write_text(content(), encoding="utf-8")
+    written, _ = laid_out(source, tmp_path / "out", cache=True)
+    assert all(CACHE_DIR not in str(path) for path in written) and len(written) == 3
+    remove_stale_temps(tmp_path / "out")
+    assert len(list((tmp_path / "out" / CACHE_DIR).glob("*.side"))) == SIDES
+
+
+def test_chunks_in_worker_processes_give_the_same_bytes(tmp_path):
+    source = tmp_path / "w.yaml"
+    source.write_text(content(models=4), encoding="utf-8")
+    one = build(BuildRequest(content=source, out_dir=tmp_path / "one", only="cards", workers=1))
+    original = chunks.CHUNK
+    try:
+        chunks.CHUNK = 3  # four chunks of three sides, over two worker processes
+        two = build(BuildRequest(content=source, out_dir=tmp_path / "two", only="cards", workers=2))
+    finally:
+        chunks.CHUNK = original
+    assert digests(one) == digests(two)
