@@ -39,9 +39,7 @@ class Face:
 
     def width(self, text: str, size: float) -> float:
         """Advance width of ``text`` in points at ``size`` pt."""
-        advances = _advances(self.path)
-        missing = advances.get(None, self.units_per_em // 2)
-        return sum(advances.get(ord(ch), missing) for ch in text) * size / self.units_per_em
+        return _units(self.path, text) * size / self.units_per_em
 
     def line_height(self, size: float) -> float:
         """Distance between baselines in points at ``size`` pt, as office suites set single spacing."""
@@ -71,6 +69,14 @@ def _face_of(path: Path, font: TTFont) -> Face:
     )
 
 
+@functools.lru_cache(maxsize=65536)
+def _units(path: Path, text: str) -> int:
+    """Advance width of ``text`` in font units; fitting measures the same words at many sizes."""
+    advances = _advances(path)
+    missing = advances[None]
+    return sum(advances.get(ord(ch), missing) for ch in text)
+
+
 @functools.lru_cache(maxsize=None)
 def _advances(path: Path) -> dict:
     with TTFont(path, lazy=True) as font:
@@ -89,11 +95,14 @@ class Family:
             raise DeckgenError(f"no font files to measure {name!r} with")
         self.name = name
         self.faces = faces
+        self._by_style = {
+            (bold, italic): min(faces, key=lambda f: 2 * (f.bold != bold) + (f.italic != italic))
+            for bold in (False, True) for italic in (False, True)
+        }
 
     def face(self, bold: bool = False, italic: bool = False) -> Face:
-        def distance(face: Face) -> int:
-            return 2 * (face.bold != bold) + (face.italic != italic)
-        return min(self.faces, key=distance)
+        """The face closest to the style asked for: weight matters more than slant."""
+        return self._by_style[bool(bold), bool(italic)]
 
     def width(self, text: Text | str, size: float, bold: bool = False) -> float:
         spans = text.spans if isinstance(text, Text) else (Span(text),)
