@@ -273,7 +273,7 @@ def watch(content, layout, out_dir, serve, port):
     from deckgen.build import BuildRequest
     from deckgen.watch import Watcher, make_server
 
-    request = BuildRequest(content=content or example_content(), out_dir=out_dir, layout=layout)
+    request = BuildRequest(content=content or example_content(), out_dir=out_dir, layout=layout, cache=True)
     watcher = Watcher(request, pictures=serve, echo=lambda text: click.echo(text, err=True))
     server = None
     if serve:
