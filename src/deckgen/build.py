@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.content import load_workshop
-from deckgen.errors import DeckgenWarning
+from deckgen.errors import DeckgenError, DeckgenWarning, InvalidInput, Problem
 from deckgen.fonts import font_warnings
 from deckgen.layout import Layout, load_layout
 from deckgen.model import Workshop
@@ -58,7 +58,22 @@ class OutputNames:
 def load(content: Path, layout: str | None) -> tuple[Workshop, Layout]:
     """The workshop and its layout: the one named, else the content's own ``layout``, else default."""
     workshop = load_workshop(content)
-    return workshop, load_layout(layout or workshop.layout or "default")
+    if layout or not workshop.layout:
+        return workshop, load_layout(layout or "default")
+    try:
+        return workshop, load_layout(workshop.layout)
+    except InvalidInput:
+        raise
+    except DeckgenError as error:  # the content file named it: point at that line
+        raise InvalidInput([_layout_key_problem(content, str(error))]) from None
+
+
+def _layout_key_problem(content: Path, message: str) -> Problem:
+    from deckgen.schema import Loc
+    from deckgen.yamlsource import read_yaml
+
+    loc = Loc("").key(read_yaml(Path(content), "content file"), "layout")
+    return Problem(content, loc.line, loc.column, "layout", message.removeprefix("layout "))
 
 
 def build(request: BuildRequest) -> list[Path]:

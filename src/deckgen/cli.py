@@ -163,6 +163,8 @@ def calibrate(layout, target, paper, duplex, back_offset):
             written = outputs.commit()
     except DeckgenError as error:
         raise _fail(error) from None
+    except OSError as error:
+        raise FailedBuild(f"error: cannot write {target}: {error.strerror}; nothing was written") from None
     for path in written:
         click.echo(str(path))
 

@@ -61,15 +61,18 @@ def plain(source: str) -> Text:
     return Text((Span(source),)) if source else Text(())
 
 
-def _spans(source: str, bold: bool, italic: bool):
+def _spans(source: str, bold: bool, italic: bool, depth: int = 0):
+    if depth > 3 or (bold and italic):  # nothing more to switch on: the rest is literal text
+        yield Span(source, bold, italic)
+        return
     position = 0
     for match in _EMPHASIS.finditer(source):
         if match.start() > position:
             yield Span(source[position : match.start()], bold, italic)
         if match.group("bold") is not None:
-            yield from _spans(match.group("bold"), True, italic)
+            yield from _spans(match.group("bold"), True, italic, depth + 1)
         else:
-            yield from _spans(match.group("italic"), bold, True)
+            yield from _spans(match.group("italic"), bold, True, depth + 1)
         position = match.end()
     if position < len(source):
         yield Span(source[position:], bold, italic)

@@ -223,6 +223,12 @@ def _read_layer(folder: Path) -> dict:
         return path
 
     root = Loc("")
+    if "extends" in data and not _is_name(data["extends"]):
+        loc = root.key(document, "extends")
+        problems.append(Problem(source, loc.line, loc.column, "extends",
+                                f"expected the name of a layout (beside this one, in ./layouts or shipped), "
+                                f"got the path {data['extends']!r}"))
+    problems += _template_problems(folder)
     if "logo" in data:
         data["logo"] = resolve(data["logo"], root.key(document, "logo"), "logo")
         if data["logo"] and (why := _logo_problem(data["logo"])):
@@ -237,9 +243,45 @@ def _read_layer(folder: Path) -> dict:
     if "template" in data.get("slides", {}):
         loc = root.key(document, "slides").key(document["slides"], "template")
         data["slides"]["template"] = resolve(data["slides"]["template"], loc, "template")
+        if data["slides"]["template"] and (why := _master_problem(data["slides"]["template"])):
+            problems.append(Problem(source, loc.line, loc.column, "slides.template", why))
     if problems:
         raise InvalidInput(problems)
     return data
+
+
+def _is_name(reference: str) -> bool:
+    return not any(mark in reference for mark in ("/", "\\", ":")) and not reference.startswith(".")
+
+
+def _template_problems(folder: Path) -> list[Problem]:
+    """Card templates must lie inside the layout: a link in templates/ that leads out is refused."""
+    templates = folder / "templates"
+    if not templates.exists() and not templates.is_symlink():
+        return []
+    root = folder.resolve()
+    entries = [templates] + (sorted(templates.rglob("*")) if templates.resolve().is_relative_to(root) else [])
+    return [Problem(entry, None, None, "", f"is a link that leads out of the layout folder {folder}; refused")
+            for entry in entries if not entry.resolve().is_relative_to(root)]
+
+
+MAX_MASTER_INFLATED = 200 * 1024 * 1024
+
+
+def _master_problem(path: Path) -> str | None:
+    """Why ``path`` cannot serve as a PowerPoint master, judged from its zip directory before opening it."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        return f"{path.name} is not a PowerPoint (.pptx) file ({error})"
+    inflated = sum(entry.file_size for entry in entries)
+    if inflated > MAX_MASTER_INFLATED:
+        return (f"{path.name} unpacks to {inflated / 1e6:.0f} MB; a master may unpack to at most "
+                f"{MAX_MASTER_INFLATED / 1e6:.0f} MB (a zip bomb?)")
+    return None
 
 
 def _logo_problem(path: Path) -> str | None:

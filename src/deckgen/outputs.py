@@ -27,15 +27,25 @@ class OutputSet:
         for final, temp in self._pending.items():
             if not temp.is_file():
                 raise RuntimeError(f"the writer of {final.name} wrote nothing")
-        for final, temp in self._pending.items():
-            os.replace(temp, final)
+        # Ctrl-C or SIGTERM between two moves would leave new files beside old ones: hold them until all moved.
+        mask = getattr(signal, "pthread_sigmask", None)
+        previous = mask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM}) if mask else None
+        try:
+            for final, temp in self._pending.items():
+                os.replace(temp, final)
+        finally:
+            if mask:
+                mask(signal.SIG_SETMASK, previous)
         written = list(self._pending)
         self._pending.clear()
         return written
 
     def discard(self) -> None:
         for temp in self._pending.values():
-            temp.unlink(missing_ok=True)
+            try:
+                temp.unlink(missing_ok=True)
+            except OSError:  # a read-only or vanished folder: the build's own error is the one to tell
+                pass
         self._pending.clear()
 
 

@@ -13,6 +13,9 @@ from typing import Any
 from deckgen.errors import InvalidInput, Problem
 
 MAX_VALUES = 100_000
+# Characters no slide, card or XML file can hold: C0 controls but tab and newlines, DEL, C1 controls,
+# lone surrogates (from YAML "\ud800" escapes) and the non-characters U+FFFE and U+FFFF.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 class _Invalid:
@@ -73,7 +76,8 @@ class Checker:
         self._visited += 1
         if self._visited > MAX_VALUES:
             raise InvalidInput([Problem(self.file, loc.line, loc.column, loc.path,
-                                        f"more than {MAX_VALUES} values (a YAML alias bomb?); refused")])
+                                        f"more than {MAX_VALUES} values: too large a file, or YAML aliases "
+                                        "that multiply it (an alias bomb); refused")])
 
     def raise_if_any(self) -> None:
         if self.problems:
@@ -93,9 +97,9 @@ def describe(value: Any) -> str:
         return f"text ({shown!r})" if value.strip() else "empty text"
     if isinstance(value, dict):
         return "a mapping of keys"
-    if isinstance(value, list):
-        return "a list"
-    return type(value).__name__
+    if isinstance(value, (list, tuple, set)):
+        return "a list" if isinstance(value, (list, tuple)) else "a set"
+    return f"a YAML value tagged {getattr(getattr(value, 'tag', None), 'value', None) or type(value).__name__}"
 
 
 class Spec:
@@ -137,10 +141,15 @@ class Str(Spec):
     def _check(self, value, loc, checker):
         if not isinstance(value, str) or isinstance(value, bool):
             return self.wrong(value, loc, checker)
+        # PowerPoint and Word paste a line break as a line tabulation (and a page break as a form feed).
+        value = value.replace("\x0b", "\n" if self.multiline else " ").replace("\x0c", "\n" if self.multiline else " ")
         if not value.strip():
             return checker.error(loc, "expected text, got empty text")
         if len(value) > self.max_length:
             return checker.error(loc, f"expected at most {self.max_length} characters, got {len(value)}")
+        if bad := _UNPRINTABLE.search(value):
+            return checker.error(loc, f"expected printable text, got the unprintable character "
+                                      f"U+{ord(bad.group()):04X} at character {bad.start() + 1}; remove it")
         if not self.multiline:
             value = " ".join(value.split())
         return str(value)
