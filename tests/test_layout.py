@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -154,6 +155,6 @@ def test_broken_font_file_and_master_are_one_message_each(tmp_path, example_path
         build(BuildRequest(content=example_path, out_dir=tmp_path / "out", layout=str(folder)))
     folder = make_layout(tmp_path, "org2", "slides: {template: master.pptx}\n")
     (folder / "master.pptx").write_bytes(b"garbage")
-    with pytest.raises(InvalidInput, match="slides.template: master.pptx is not a PowerPoint .pptx. file"):
+    with pytest.raises(InvalidInput, match=re.escape("slides.template: master.pptx is not a PowerPoint (.pptx) file")):
         build(BuildRequest(content=example_path, out_dir=tmp_path / "out", layout=str(folder)))
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
