@@ -9,6 +9,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (ArrayObject, BooleanObject, NumberObject, ByteStringObject, ContentStream, DecodedStreamObject, DictionaryObject,
                            FloatObject, IndirectObject, NameObject, StreamObject, TextStringObject)
 
+from deckgen.cards.fontmerge import share_fonts
 from deckgen.cards.imposition import Grid, Sheet
 from deckgen.cards.theme import CARD_MM
 
@@ -56,10 +57,12 @@ def _stream_page(writer: PdfWriter, width: float, height: float, operators: byte
     return page
 
 
-def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: str, seed: bytes | None = None) -> bytes:
+def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: str, seed: bytes | None = None,
+                 fonts=()) -> bytes:
     """The sheets PDF: every card page placed by ``sheets``, clipped to its trim box (bleed would spill
     into its neighbours), over the sheet's cut marks. ``singles`` is the single-card PDF's bytes or a
-    list of its pages (pypdf pages, one per side); ``seed`` the bytes its document ID is derived from.
+    list of its pages (pypdf pages, one per side); ``seed`` the bytes its document ID is derived from;
+    ``fonts`` the layout's font files, from which each face is embedded once (see fontmerge).
 
     Each card page becomes a form XObject whose bounding box is the trim box (the clip), drawn on its
     sheet with one ``cm``/``Do``: nothing is parsed, and the resources that WeasyPrint shares between
@@ -83,11 +86,13 @@ def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: s
             operators.append(f"q 1 0 0 1 {tx:.4f} {ty:.4f} cm {name} Do Q".encode("ascii"))
         page = _stream_page(writer, layout.width, layout.height, b"\n".join(operators))
         page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
+    share_fonts(writer, fonts)
     return finish(writer, (seed or b"") + repr((layout, sheets)).encode(), title, lang)
 
 
-def build_singles(readers, seed: bytes, title: str, lang: str) -> bytes:
-    """The single-card PDF: the sides' one-page PDFs (pypdf readers) as they are, one after the other.
+def build_singles(readers, seed: bytes, title: str, lang: str, fonts=()) -> bytes:
+    """The single-card PDF: the sides' one-page PDFs (pypdf readers) as they are, one after the other,
+    each face's font embedded once from the layout's font files ``fonts`` (see fontmerge).
 
     When every side is tagged (PDF/UA), their structure trees are kept: each side's Document element
     becomes a Part of one Document, its page's marked content keeps pointing at its own elements."""
@@ -133,6 +138,7 @@ def build_singles(readers, seed: bytes, title: str, lang: str) -> bytes:
             writer.root_object[NameObject("/Metadata")] = first.raw_get("/Metadata").clone(writer)
     writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
         {NameObject("/DisplayDocTitle"): BooleanObject(True)})
+    share_fonts(writer, fonts)
     return finish(writer, seed, title, lang)
 
 
