@@ -50,11 +50,13 @@ def write_cards(workshop, layout, sheets: Path, single: Path, html: Path,
     if progress:
         progress("writing single cards", 0, 1)
     pages = [reader.pages[0] for reader in laid_out.readers]
-    singles = build_singles(laid_out.readers, laid_out.seed, workshop.title.plain, workshop.language)
+    singles = build_singles(laid_out.readers, laid_out.seed, workshop.title.plain, workshop.language,
+                            fonts=layout.fonts.files)
     if progress:
         progress("writing sheets", 0, 1)
     grid, plan = impose(len(laid_out.cards), paper, duplex, options.back_offset)
-    sheet_bytes = build_sheets(pages, grid, plan, workshop.title.plain, workshop.language, seed=laid_out.seed)
+    sheet_bytes = build_sheets(pages, grid, plan, workshop.title.plain, workshop.language, seed=laid_out.seed,
+                               fonts=layout.fonts.files)
     preview = html_page(workshop, layout, laid_out.cards, laid_out.sizes, "preview",
                         PageSetup(0.0, False), meta=_meta())
     Path(sheets).write_bytes(sheet_bytes)
