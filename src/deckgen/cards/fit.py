@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from deckgen.errors import DeckgenError
+
 STEP = 0.5  # pt
 
 
@@ -13,6 +15,14 @@ class Overflow:
     side: int
     overflow: float  # mm
     size: float  # pt, the smallest size tried
+
+
+def not_one_page(side, reason: str, label: str | None = None) -> DeckgenError:
+    """The message for a side that the layout's templates do not make one A6 page (a stylesheet that
+    replaces the default's without its side rules, a card template without its section, ...)."""
+    name = f"card side {side}" + (f" ({label})" if label else "")
+    return DeckgenError(f"the layout's templates (cards.css / card templates) do not lay out {name} "
+                        f"as one A6 page: {reason}")
 
 
 def next_size(size: float, room: float, used: float, minimum: float) -> float:
@@ -38,7 +48,10 @@ def fit(base_sizes: dict[int, float], minimum: float, layout_sides):
         measures = layout_sides(pending)
         retry: dict[int, float] = {}
         for index, size in pending.items():
-            measure = measures[index]
+            measure = measures.get(index)
+            if measure is None or not measure.pages:
+                raise not_one_page(index, f"no page of the laid-out cards holds it (its <section "
+                                          f"data-side=\"{index}\"> is missing or not a page of its own)")
             if measure.overflow <= 0:
                 pages[index] = measure.pages[0]
             elif size <= minimum:

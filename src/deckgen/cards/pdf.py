@@ -66,18 +66,28 @@ def measure(document) -> dict[int, Measure]:
     A side is one ``<section data-side=N>`` of fixed A6 size. Its flowing text lies in an inline-block
     ``data-fit="top"`` (never split over pages) and its foot in ``data-fit="bottom"``; the side overflows
     by how far the top area's bottom passes the bottom area's top (less a gap), or the safe margin."""
+    from deckgen.cards.fit import not_one_page
     from deckgen.cards.theme import CARD_MM, SAFE_MM
 
     results: dict[int, Measure] = {}
-    for page in document.pages:
+    for number, page in enumerate(document.pages, 1):
         found = _marked_boxes(page._page_box)
+        sides = found.get("sides", [])
+        if len(sides) > 1:
+            other = sides[1]
+            raise not_one_page(_side_index(other), f"it shares page {number} of the laid-out cards with card "
+                                                   f"side {_side_index(sides[0])}", other.get("aria-label"))
         if "side" not in found:
             # a continuation page: the previous side ran over
+            if not results:
+                raise DeckgenError("the layout's templates (cards.css / card templates) do not lay out the card "
+                                   "sides as A6 pages: the first page of the laid-out cards holds no "
+                                   "<section data-side=...>")
             last = results[max(results)]
             results[last.side] = Measure(last.side, max(last.overflow, CARD_MM[1]), last.room,
                                          last.pages + [page])
             continue
-        side = int(found["side"].element.get("data-side"))
+        side = _side_index(found["side"].element)
         limit = (CARD_MM[1] - SAFE_MM) * PX_PER_MM
         if "bottom" in found:
             limit = min(limit, found["bottom"].position_y - GAP_MM * PX_PER_MM)
@@ -93,6 +103,15 @@ def measure(document) -> dict[int, Measure]:
     return results
 
 
+def _side_index(element) -> int:
+    value = element.get("data-side")
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise DeckgenError(f"the layout's card templates give a side the index data-side={value!r}, "
+                           "not the number deckgen put there") from None
+
+
 def _marked_boxes(page_box) -> dict:
     found: dict = {}
     stack = [page_box]
@@ -100,8 +119,12 @@ def _marked_boxes(page_box) -> dict:
         box = stack.pop()
         element = getattr(box, "element", None)
         if element is not None and getattr(box, "element_tag", None):
-            if "side" not in found and element.get("data-side") is not None:
-                found["side"] = box
+            if element.get("data-side") is not None:
+                if "side" not in found:
+                    found["side"] = box
+                sides = found.setdefault("sides", [])
+                if not any(other.get("data-side") == element.get("data-side") for other in sides):
+                    sides.append(element)
             fit = element.get("data-fit")
             if fit == "band":
                 if not any(other.element is element for other in found.setdefault("bands", [])):

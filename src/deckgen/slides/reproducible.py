@@ -9,10 +9,15 @@ from __future__ import annotations
 import datetime
 import io
 import os
+import re
 import zipfile
 from pathlib import Path
 
 FIXED = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
+
+# A core property holds at most 255 characters (python-pptx refuses more) of what XML 1.0 can hold.
+PROPERTY_LIMIT = 255
+NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def build_time() -> datetime.datetime:
@@ -25,12 +30,20 @@ def build_time() -> datetime.datetime:
 def set_properties(prs, title: str, author: str, language: str) -> None:
     when = build_time().replace(tzinfo=None)
     core = prs.core_properties
-    core.title = title
-    core.author = author
-    core.last_modified_by = author
-    core.language = language
+    core.title = property_text(title)
+    core.author = core.last_modified_by = property_text(author)
+    core.language = property_text(language)
     core.revision = 1
     core.created = core.modified = core.last_printed = when
+
+
+def property_text(text: str) -> str:
+    """``text`` as a core property can hold it: without the characters XML 1.0 cannot (control
+    characters, lone surrogates, U+FFFE/U+FFFF), cut to 255 characters ending with "…" when cut."""
+    text = NOT_XML.sub("", str(text))
+    if len(text) > PROPERTY_LIMIT:
+        text = text[:PROPERTY_LIMIT - 1].rstrip() + "\u2026"
+    return text
 
 
 def save(prs, target: Path) -> None:

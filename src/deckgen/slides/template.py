@@ -48,8 +48,19 @@ def open_presentation(layout: Layout):
         prs = Presentation(str(template))
     except Exception as error:  # python-pptx raises zipfile, KeyError and lxml errors alike
         raise DeckgenError(f"{template}: not a usable PowerPoint file ({error})") from None
+    if not _slide_layouts(prs):
+        raise DeckgenError(f"{template}: the template has no slide layouts (its slide master has none "
+                           "for deckgen to build the slides on)")
     remove_slides(prs)
     return prs
+
+
+def _slide_layouts(prs) -> list:
+    """The first slide master's slide layouts (those python-pptx builds slides on); none without a master."""
+    try:
+        return list(prs.slide_layouts)
+    except IndexError:  # no slide master at all
+        return []
 
 
 def _set_size_type(prs, size: str) -> None:
@@ -72,7 +83,9 @@ def _kinds(slide_layout) -> set:
 
 def choose_layouts(prs) -> Layouts:
     """Pick the title, title-only and blank slide layouts by their placeholders."""
-    all_layouts = list(prs.slide_layouts)
+    all_layouts = _slide_layouts(prs)
+    if not all_layouts:
+        raise DeckgenError("the template has no slide layouts")
     found_warnings: list[str] = []
 
     def first(test):
