@@ -81,7 +81,7 @@ def test_editing_one_model_lays_out_only_its_sides(tmp_path, laid_out):
     fresh, _ = laid_out(source, tmp_path / "cold", cache=False)
     assert digests(written) == digests(fresh)
     # entries the last build did not use are pruned: one per side
-    assert len(list((tmp_path / "out" / CACHE_DIR).glob("*.side"))) == SIDES
+    assert len(list((tmp_path / "out" / CACHE_DIR / "w").glob("*.side"))) == SIDES
 
 
 def test_corrupt_entries_are_rebuilt_never_trusted(tmp_path, laid_out):
@@ -89,7 +89,7 @@ def test_corrupt_entries_are_rebuilt_never_trusted(tmp_path, laid_out):
     source.write_text(content(), encoding="utf-8")
     first, _ = laid_out(source, tmp_path / "out", cache=True)
     cold = digests(first)
-    entries = sorted((tmp_path / "out" / CACHE_DIR).glob("*.side"))
+    entries = sorted((tmp_path / "out" / CACHE_DIR / "w").glob("*.side"))
     entries[0].write_bytes(entries[0].read_bytes()[:-200])  # truncated
     entries[1].write_bytes(b"garbage")
     # a well-formed entry whose PDF has two pages: its checksum is right, its page count is not
@@ -143,7 +143,7 @@ def test_the_cache_is_not_an_output_and_survives_the_temp_sweep(tmp_path, laid_o
     written, _ = laid_out(source, tmp_path / "out", cache=True)
     assert all(CACHE_DIR not in str(path) for path in written) and len(written) == 3
     remove_stale_temps(tmp_path / "out")
-    assert len(list((tmp_path / "out" / CACHE_DIR).glob("*.side"))) == SIDES
+    assert len(list((tmp_path / "out" / CACHE_DIR / "w").glob("*.side"))) == SIDES
 
 
 def test_chunks_in_worker_processes_give_the_same_bytes(tmp_path):
@@ -157,3 +157,13 @@ def test_chunks_in_worker_processes_give_the_same_bytes(tmp_path):
     finally:
         chunks.CHUNK = original
     assert digests(one) == digests(two)
+
+
+def test_workshops_built_into_one_folder_keep_their_own_caches(tmp_path, laid_out):
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text(content(), encoding="utf-8")
+    second.write_text(content(models=2), encoding="utf-8")
+    laid_out(first, tmp_path / "out", cache=True)
+    laid_out(second, tmp_path / "out", cache=True)
+    _, done = laid_out(first, tmp_path / "out", cache=True)
+    assert done == set()  # the second workshop's build did not prune the first one's sides

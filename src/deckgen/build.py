@@ -14,7 +14,9 @@ from deckgen.layout import Layout, load_layout
 from deckgen.model import Workshop
 from deckgen.outputs import output_set
 
-CACHE_DIR = ".deckgen-cache"  # laid-out card sides, under the output folder (deckgen.cards.cache)
+# Laid-out card sides, under the output folder, one folder a workshop (deckgen.cards.cache): each build
+# prunes what it did not use, so workshops built into one folder must not share theirs.
+CACHE_DIR = ".deckgen-cache"
 
 @dataclass(frozen=True)
 class BuildRequest:
@@ -26,7 +28,7 @@ class BuildRequest:
     duplex: str | None = None
     back_offset: tuple[float, float] = (0.0, 0.0)
     workers: int | None = None  # processes for laying out cards; None: the available cores
-    # Keep laid-out card sides in OUT/.deckgen-cache/ and reuse them (the CLI's default; --no-cache).
+    # Keep laid-out card sides in OUT/.deckgen-cache/NAME/ and reuse them (the CLI's default; --no-cache).
     cache: bool = False
     progress: Callable[[str, int, int], None] | None = field(default=None, compare=False)
 
@@ -93,7 +95,7 @@ def build(request: BuildRequest) -> list[Path]:
             options = PrintOptions(paper=request.paper, duplex=request.duplex, back_offset=request.back_offset)
             write_cards(workshop, layout, outputs.temp_for(names.sheets), outputs.temp_for(names.single),
                         outputs.temp_for(names.html), options,
-                        cache_dir=request.out_dir / CACHE_DIR if request.cache else None,
+                        cache_dir=request.out_dir / CACHE_DIR / workshop.name if request.cache else None,
                         workers=request.workers, progress=request.progress)
         return outputs.commit()
 

@@ -78,7 +78,7 @@ def main() -> None:
               help="Shift the card backs by X,Y millimetres, for a printer whose duplex is off.")
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress; print only the files written.")
 @click.option("--no-cache", is_flag=True,
-              help="Lay out every card again instead of reusing the sides kept in OUT/.deckgen-cache/.")
+              help="Lay out every card again instead of reusing the sides kept in OUT/.deckgen-cache/NAME/.")
 def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, no_cache):
     """Build the deck and the cards of each CONTENT file (default: the bundled example)."""
     from deckgen.batch import plan, run_all

@@ -15,7 +15,6 @@ import io
 import os
 from pathlib import Path
 
-CACHE_DIR = ".deckgen-cache"
 MAGIC = b"deckgen-side 1\n"
 SUFFIX = ".side"
 
