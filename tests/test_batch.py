@@ -34,3 +34,17 @@ def test_one_layout_many_workshops_share_the_output_folder(tmp_path, write_conte
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["first.pptx", "second.pptx"]
     assert "2 of 2 builds succeeded." in result.output
+
+
+def test_two_workshops_that_would_write_the_same_files_are_refused(tmp_path, write_content, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = tmp_path / "a" / "w.yaml"
+    second = tmp_path / "b" / "w.yaml"
+    for path in (first, second):
+        path.write_text(english_content(1, questions=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(first), str(second), "--only", "slides", "--out", "out"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {first} (its layout) and {second} (its layout) would both write")
+    assert not (tmp_path / "out").exists()

@@ -77,3 +77,26 @@ def test_markup_in_content_is_escaped_in_the_preview(hostile_build):
     assert "<script" not in html.lower()
     assert "&lt;b&gt;not bold&lt;/b&gt;" in html
     assert "{{ x }}" in html and "&amp;amp;" in html
+
+
+def test_an_edited_card_template_is_used_by_the_next_build_in_the_same_process(tmp_path, write_content):
+    """``deckgen watch`` builds many times in one process: template edits must not be cached away."""
+    import pdfplumber
+
+    layout = tmp_path / "org"
+    (layout / "templates").mkdir(parents=True)
+    (layout / "layout.yaml").write_text("extends: default\n", encoding="utf-8")
+    override = layout / "templates" / "card-questions-front.html.j2"
+    content = write_content("title: T\nmodels: [{name: A}]\nquestions: [Why?]\n")
+
+    def question_front_text() -> str:
+        build(BuildRequest(content=content, out_dir=tmp_path / "out", layout=str(layout), only="cards", cache=True))
+        with pdfplumber.open(tmp_path / "out" / "workshop-cards-single.pdf") as pdf:
+            return pdf.pages[-2].extract_text()
+
+    override.write_text('{% extends "default/card-questions-front.html.j2" %}', encoding="utf-8")
+    assert "FIRST EDIT" not in question_front_text()
+    override.write_text("<p>FIRST EDIT</p>", encoding="utf-8")
+    assert "FIRST EDIT" in question_front_text()
+    override.write_text("<p>SECOND EDIT</p>", encoding="utf-8")
+    assert "SECOND EDIT" in question_front_text()

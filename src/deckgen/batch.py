@@ -8,7 +8,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from deckgen.build import BuildRequest, build
+from deckgen.build import BuildRequest, build, write_failure
 from deckgen.errors import DeckgenError
 
 
@@ -30,6 +30,15 @@ def plan(contents: list[Path], layouts: list[str], template: BuildRequest) -> li
     for layout in layouts or [None]:
         out = template.out_dir / Path(layout).name if len(layouts) > 1 else template.out_dir
         requests += [replace(template, content=content, layout=layout, out_dir=out) for content in contents]
+    targets: dict[tuple[Path, str], BuildRequest] = {}
+    for request in requests:
+        key = (request.out_dir, request.content.stem)
+        if key in targets:  # parallel builds would overwrite each other's files
+            first = targets[key]
+            raise DeckgenError(f"{first.content} ({first.layout or 'its layout'}) and {request.content} "
+                               f"({request.layout or 'its layout'}) would both write {key[0] / key[1]}.*; "
+                               "rename one, or build them into different --out folders")
+        targets[key] = request
     return requests
 
 
@@ -39,7 +48,7 @@ def _run(request: BuildRequest) -> Outcome:
     except DeckgenError as error:
         return Outcome(request, error=str(error))
     except OSError as error:
-        return Outcome(request, error=f"cannot write {error.filename or request.out_dir}: {error.strerror}")
+        return Outcome(request, error=write_failure(error, request.out_dir))
 
 
 def run_all(requests: list[BuildRequest], workers: int | None = None) -> list[Outcome]:

@@ -100,6 +100,11 @@ def build(request: BuildRequest) -> list[Path]:
         return outputs.commit()
 
 
+def write_failure(error: OSError, out_dir: Path) -> str:
+    """How a build that could not write its files says so (a full disk, a read-only or locked file)."""
+    return f"cannot write {error.filename or out_dir}: {error.strerror}; nothing was written"
+
+
 def check(content: Path, layout: str | None) -> list[str]:
     """Every problem a build would meet, without writing anything."""
     workshop, resolved = load(content, layout)

@@ -87,7 +87,10 @@ def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, n
 
     template = BuildRequest(content=example_content(), out_dir=out_dir, only=only, paper=paper, duplex=duplex,
                             back_offset=back_offset, cache=not no_cache)
-    requests = plan(list(contents) or [example_content()], list(layouts), template)
+    try:
+        requests = plan(list(contents) or [example_content()], list(layouts), template)
+    except DeckgenError as error:
+        raise _fail(error) from None
     if len(requests) == 1:
         with Progress.for_terminal(quiet) as progress:
             _build_one(replace(requests[0], progress=progress.update if progress.enabled else None),
@@ -107,7 +110,7 @@ def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, n
 
 
 def _build_one(request, before_echo=lambda: None) -> None:
-    from deckgen.build import build as run_build
+    from deckgen.build import build as run_build, write_failure
 
     try:
         with shown_warnings():
@@ -118,8 +121,7 @@ def _build_one(request, before_echo=lambda: None) -> None:
     except DeckgenError as error:
         raise _fail(error) from None
     except OSError as error:
-        raise FailedBuild(f"error: cannot write {error.filename or request.out_dir}: {error.strerror}; "
-                          "nothing was written") from None
+        raise FailedBuild(f"error: {write_failure(error, request.out_dir)}") from None
     for path in written:
         click.echo(str(path))
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from fontTools.ttLib import TTFont, TTLibError
 
 from deckgen.errors import DeckgenError
-from deckgen.inline import Span, Text
 
 # fontTools warns about Carlito's old 'created' date on every load; it says nothing about the metrics.
 logging.getLogger("fontTools").setLevel(logging.ERROR)
@@ -28,6 +27,7 @@ class Face:
     ascent: int
     descent: int  # negative, as in the font
     line_gap: int
+    stamp: tuple[str, int, int] = ("", 0, 0)  # file_stamp() of the file read: the metrics cache's key
 
     @property
     def css_weight(self) -> int:
@@ -39,47 +39,72 @@ class Face:
 
     def width(self, text: str, size: float) -> float:
         """Advance width of ``text`` in points at ``size`` pt."""
-        return _units(self.path, text) * size / self.units_per_em
+        return _units(self.stamp, text) * size / self.units_per_em
 
     def line_height(self, size: float) -> float:
         """Distance between baselines in points at ``size`` pt, as office suites set single spacing."""
         return (self.ascent - self.descent + self.line_gap) * size / self.units_per_em
 
 
-@functools.lru_cache(maxsize=None)
+def file_stamp(path: Path) -> tuple[str, int, int]:
+    """What identifies a file's contents for a cache: its path, modification time and size, so that a
+    font edited while ``deckgen watch`` runs is read again."""
+    status = Path(path).stat()
+    return str(path), status.st_mtime_ns, status.st_size
+
+
 def read_face(path: Path) -> Face:
     try:
+        return _read_face(file_stamp(path))
+    except OSError as error:
+        raise DeckgenError(f"{path}: cannot be read ({error.strerror})") from None
+
+
+@functools.lru_cache(maxsize=64)
+def _read_face(stamp: tuple[str, int, int]) -> Face:
+    path = Path(stamp[0])
+    try:
         with TTFont(path, lazy=True) as font:
-            return _face_of(path, font)
+            return _face_of(path, font, stamp)
     except (TTLibError, KeyError, OSError, AssertionError) as error:
         raise DeckgenError(f"{path}: not a usable TrueType/OpenType font ({error})") from None
 
 
-def _face_of(path: Path, font: TTFont) -> Face:
-    os2, hhea, head = font["OS/2"], font["hhea"], font["head"]
+def style_of(font: TTFont) -> tuple[str, bool, bool]:
+    """Family name, bold and italic of an open font, read from its name, OS/2 and head tables."""
+    os2, head = font["OS/2"], font["head"]
+    return (font["name"].getBestFamilyName() or "",
+            os2.usWeightClass >= 600 or bool(os2.fsSelection & 0b100000),
+            bool(os2.fsSelection & 0b1) or bool(head.macStyle & 0b10))
+
+
+def _face_of(path: Path, font: TTFont, stamp: tuple[str, int, int]) -> Face:
+    family, bold, italic = style_of(font)
+    hhea = font["hhea"]
     return Face(
         path=path,
-        family=font["name"].getBestFamilyName() or path.stem,
-        bold=os2.usWeightClass >= 600 or bool(os2.fsSelection & 0b100000),
-        italic=bool(os2.fsSelection & 0b1) or bool(head.macStyle & 0b10),
-        units_per_em=head.unitsPerEm,
+        family=family or path.stem,
+        bold=bold,
+        italic=italic,
+        units_per_em=font["head"].unitsPerEm,
         ascent=hhea.ascent,
         descent=hhea.descent,
         line_gap=hhea.lineGap,
+        stamp=stamp,
     )
 
 
 @functools.lru_cache(maxsize=65536)
-def _units(path: Path, text: str) -> int:
+def _units(stamp: tuple[str, int, int], text: str) -> int:
     """Advance width of ``text`` in font units; fitting measures the same words at many sizes."""
-    advances = _advances(path)
+    advances = _advances(stamp)
     missing = advances[None]
     return sum(advances.get(ord(ch), missing) for ch in text)
 
 
-@functools.lru_cache(maxsize=None)
-def _advances(path: Path) -> dict:
-    with TTFont(path, lazy=True) as font:
+@functools.lru_cache(maxsize=64)
+def _advances(stamp: tuple[str, int, int]) -> dict:
+    with TTFont(stamp[0], lazy=True) as font:
         cmap = font.getBestCmap() or {}
         metrics = font["hmtx"].metrics
         advances = {code: metrics[glyph][0] for code, glyph in cmap.items() if glyph in metrics}
@@ -104,40 +129,8 @@ class Family:
         """The face closest to the style asked for: weight matters more than slant."""
         return self._by_style[bool(bold), bool(italic)]
 
-    def width(self, text: Text | str, size: float, bold: bool = False) -> float:
-        spans = text.spans if isinstance(text, Text) else (Span(text),)
-        return sum(self.face(bold or s.bold, s.italic).width(s.text, size) for s in spans)
-
     def line_height(self, size: float) -> float:
         return self.face().line_height(size)
-
-    def wrap(self, text: Text | str, max_width: float, size: float, bold: bool = False) -> list[str]:
-        """Greedy word wrap as office suites do it; a word longer than the line is broken by character."""
-        plain = text.plain if isinstance(text, Text) else text
-        lines: list[str] = []
-        for paragraph in plain.split("\n"):
-            line = ""
-            for word in paragraph.split():
-                candidate = f"{line} {word}" if line else word
-                if self.width(candidate, size, bold) <= max_width:
-                    line = candidate
-                    continue
-                if line:
-                    lines.append(line)
-                line = word
-                while self.width(line, size, bold) > max_width and len(line) > 1:
-                    cut = len(line) - 1
-                    while cut > 1 and self.width(line[:cut], size, bold) > max_width:
-                        cut -= 1
-                    lines.append(line[:cut])
-                    line = line[cut:]
-            lines.append(line)
-        return lines
-
-    def height(self, text: Text | str, max_width: float, size: float, bold: bool = False,
-               spacing: float = 1.0) -> float:
-        """Height in points that ``text`` takes when wrapped to ``max_width``."""
-        return len(self.wrap(text, max_width, size, bold)) * self.line_height(size) * spacing
 
 
 def layout_faces(files) -> list[Face]:

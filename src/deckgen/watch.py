@@ -13,7 +13,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from deckgen.build import BuildRequest, OutputNames, build
+from deckgen.build import BuildRequest, OutputNames, build, write_failure
 from deckgen.errors import DeckgenError
 
 
@@ -46,9 +46,10 @@ class Watcher:
         started = time.perf_counter()
         try:
             build(self.request)
-        except DeckgenError as error:
-            self.echo(f"build failed:\n{error}")
-            self.state.publish(False, str(error), self.state.slides)
+        except (DeckgenError, OSError) as error:  # say it and keep watching
+            message = write_failure(error, self.request.out_dir) if isinstance(error, OSError) else str(error)
+            self.echo(f"build failed:\n{message}")
+            self.state.publish(False, message, self.state.slides)
             return
         slides = self._slide_pictures()
         self.echo(f"built in {time.perf_counter() - started:.1f} s; watching for changes (Ctrl-C stops)")

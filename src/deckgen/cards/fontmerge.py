@@ -32,6 +32,9 @@ from pathlib import Path
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, NumberObject
 
+from deckgen import fonts
+from deckgen.fonts import file_stamp
+
 FONT_FILE = "/FontFile2"  # TrueType; CFF-based programs (/FontFile3) are left as they are
 # The tables WeasyPrint drops when it subsets (weasyprint/pdf/fonts.py), and the hinting it drops
 # unless asked to keep it.
@@ -138,11 +141,6 @@ def glyph_count(tables: dict[str, bytes]) -> int:
     return struct.unpack_from(">H", tables["maxp"], 4)[0]
 
 
-def file_stamp(path: Path) -> tuple[str, int, int]:
-    status = path.stat()
-    return str(path), status.st_mtime_ns, status.st_size
-
-
 @functools.lru_cache(maxsize=64)
 def original_of(stamp: tuple) -> Original:
     from fontTools.ttLib import TTFont
@@ -153,12 +151,9 @@ def original_of(stamp: tuple) -> Original:
 
 
 def style_of(font) -> tuple[str, bool, bool]:
-    """Family (casefolded), bold and italic of a fontTools font, judged as ``deckgen.fonts`` judges a
-    layout's faces."""
-    os2, head = font["OS/2"], font["head"]
-    return ((font["name"].getBestFamilyName() or "").casefold(),
-            os2.usWeightClass >= 600 or bool(os2.fsSelection & 0b100000),
-            bool(os2.fsSelection & 0b1) or bool(head.macStyle & 0b10))
+    """Family (casefolded), bold and italic, judged as ``deckgen.fonts`` judges a layout's faces."""
+    family, bold, italic = fonts.style_of(font)
+    return family.casefold(), bold, italic
 
 
 def matching_original(originals: list[Original], program: bytes) -> Original | None:

@@ -37,13 +37,14 @@ def plain_text(text) -> str:
 @functools.lru_cache(maxsize=16)
 def environment(template_dirs: tuple[tuple[str, Path], ...]) -> SandboxedEnvironment:
     """Templates are looked up child layout first; ``"NAME/file"`` reaches layout NAME's own file,
-    so that a child can ``{% extends "default/cards.html.j2" %}`` and override one block."""
+    so that a child can ``{% extends "default/cards.html.j2" %}`` and override one block.
+    Templates are reloaded when their file changes: ``deckgen watch`` builds many times in one process."""
     loader = ChoiceLoader([
         *(FileSystemLoader(str(folder)) for _, folder in template_dirs),
         PrefixLoader({name: FileSystemLoader(str(folder)) for name, folder in reversed(template_dirs)}),
     ])
     env = SandboxedEnvironment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                               trim_blocks=True, lstrip_blocks=True, auto_reload=False)
+                               trim_blocks=True, lstrip_blocks=True, auto_reload=True)
     env.filters["inline"] = inline
     env.filters["plain"] = plain_text
     return env

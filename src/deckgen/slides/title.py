@@ -87,9 +87,8 @@ def _plan_on_grid(ctx: Context, number: int) -> TitlePlan:
     width = g.content_width
     logo_box = Box(g.width - g.side - 8 * g.unit, g.top, 8 * g.unit, 3 * g.unit)
 
-    info_size = max(INFO_SIZE, ctx.min_size)
-    while info_size > ctx.min_size and m.height(_info(ctx, info_size), width) > 6 * g.unit:
-        info_size -= 1
+    info_size = first_fit(max(INFO_SIZE, ctx.min_size), ctx.min_size,
+                          lambda s: m.height(_info(ctx, s), width) <= 6 * g.unit) or ctx.min_size
     info_paras = _info(ctx, info_size)
     info_h = m.height(info_paras, width) if info_paras else 0
     info_top = g.footer.y - g.unit - info_h
