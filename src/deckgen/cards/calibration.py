@@ -6,7 +6,7 @@ from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 
 from deckgen.cards.imposition import grid
-from deckgen.cards.sheets import _stream_page, cut_marks, finish, mm
+from deckgen.cards.sheets import _stream_page, finish, mm
 from deckgen.cards.theme import CARD_MM
 
 RANGE_MM = 10  # the rulers read from -10 to +10 mm

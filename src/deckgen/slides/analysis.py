@@ -127,7 +127,6 @@ def parts_for(model: WorkModel, count: int) -> list[list[Part]]:
 def choose(ctx: Context, model: WorkModel) -> tuple[list[Part], float, float | None]:
     """The fewest slides and, for them, the largest size at which the analysis fits: (parts, size,
     None), or the split into most parts at the minimum size with the height it would need."""
-    free = ctx.grid.body.h
     longest = max(len(model.strengths), len(model.weaknesses), 1)
 
     def fits(parts, size):

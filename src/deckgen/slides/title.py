@@ -128,7 +128,6 @@ def draw(prs, layouts: Layouts, ctx: Context, p: TitlePlan):
         put_title(slide, ctx, p.subtitle, p.subtitle_box, kinds={PP_PLACEHOLDER.SUBTITLE}, name="Subtitle")
     else:
         _remove_empty(slide, PP_PLACEHOLDER.SUBTITLE)
-    g = ctx.grid
     if p.rule_y is not None:
         _rule(slide, ctx, p.rule_y)
     if p.info:
