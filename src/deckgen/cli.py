@@ -250,13 +250,15 @@ def preview(content, layout, out_dir):
     content = content or example_content()
     out_dir = out_dir or Path("output") / f"{content.stem}-preview"
     try:
+        office = soffice()
+        if office is None:
+            click.echo("LibreOffice is not installed: slides are not pictured "
+                       "(apt-get install libreoffice-impress); cards are.", err=True)
         with tempfile.TemporaryDirectory(prefix="deckgen-") as scratch:
-            run_build(BuildRequest(content=content, out_dir=Path(scratch), layout=layout))
+            run_build(BuildRequest(content=content, out_dir=Path(scratch), layout=layout,
+                                   only=None if office else "cards"))
             names = OutputNames(Path(scratch), content.stem)
-            if soffice() is None:
-                click.echo("LibreOffice is not installed: slides are not pictured "
-                           "(apt-get install libreoffice-impress); cards are.", err=True)
-            written = write_preview(names.slides if soffice() else None, names.single, out_dir)
+            written = write_preview(names.slides if office else None, names.single, out_dir)
     except DeckgenError as error:
         raise _fail(error) from None
     click.echo(f"{out_dir}: {len(written) - 1} pictures and overview.png")
