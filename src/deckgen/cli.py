@@ -47,6 +47,20 @@ def shown_warnings():
                     click.echo(f"warning: {warning.message}", err=True)
 
 
+@contextmanager
+def reported(target: Path):
+    """A user's mistake (DeckgenError) or a file that cannot be written to ``target`` (OSError) ends
+    the command with one message and exit status 1, never a traceback."""
+    from deckgen.build import write_failure
+
+    try:
+        yield
+    except DeckgenError as error:
+        raise _fail(error) from None
+    except OSError as error:
+        raise FailedBuild(f"error: {write_failure(error, target)}") from None
+
+
 def _offset(ctx, param, value: str | None):
     if value is None:
         return (0.0, 0.0)
@@ -110,18 +124,13 @@ def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, n
 
 
 def _build_one(request, before_echo=lambda: None) -> None:
-    from deckgen.build import build as run_build, write_failure
+    from deckgen.build import build as run_build
 
-    try:
-        with shown_warnings():
-            try:
-                written = run_build(request)
-            finally:
-                before_echo()
-    except DeckgenError as error:
-        raise _fail(error) from None
-    except OSError as error:
-        raise FailedBuild(f"error: {write_failure(error, request.out_dir)}") from None
+    with reported(request.out_dir), shown_warnings():
+        try:
+            written = run_build(request)
+        finally:
+            before_echo()
     for path in written:
         click.echo(str(path))
 
@@ -158,15 +167,10 @@ def calibrate(layout, target, paper, duplex, back_offset):
     from deckgen.layout import load_layout
     from deckgen.outputs import output_set
 
-    try:
-        with output_set(target.parent) as outputs:
-            write_calibration(load_layout(layout or "default"), outputs.temp_for(target),
-                              PrintOptions(paper=paper, duplex=duplex, back_offset=back_offset))
-            written = outputs.commit()
-    except DeckgenError as error:
-        raise _fail(error) from None
-    except OSError as error:
-        raise FailedBuild(f"error: cannot write {target}: {error.strerror}; nothing was written") from None
+    with reported(target), output_set(target.parent) as outputs:
+        write_calibration(load_layout(layout or "default"), outputs.temp_for(target),
+                          PrintOptions(paper=paper, duplex=duplex, back_offset=back_offset))
+        written = outputs.commit()
     for path in written:
         click.echo(str(path))
 
@@ -199,10 +203,8 @@ def init_workshop(name, language, folder):
     """Write NAME.yaml: a new content file with every key present and commented."""
     from deckgen.scaffold import new_workshop
 
-    try:
+    with reported(folder):
         click.echo(str(new_workshop(name, language, folder)))
-    except DeckgenError as error:
-        raise _fail(error) from None
 
 
 @init.command("layout")
@@ -213,10 +215,8 @@ def init_layout(name, folder):
     """Write layouts/NAME/layout.yaml: a layout that extends default, every key commented."""
     from deckgen.scaffold import new_layout
 
-    try:
+    with reported(folder / name):
         click.echo(str(new_layout(name, folder)))
-    except DeckgenError as error:
-        raise _fail(error) from None
 
 
 @main.command()
