@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from deckgen.inline import parse_inline
-from deckgen.labels import LABEL_KEYS, LANGUAGES
+from deckgen.labels import LABEL_KEYS
+from deckgen.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
 from deckgen.model import WorkModel, Workshop
 from deckgen.schema import Choice, Date, Field, ListOf, Mapping, Str, validate
 from deckgen.yamlsource import read_yaml
@@ -38,7 +39,7 @@ MODEL_SPEC = Mapping(
 
 CONTENT_SPEC = Mapping(
     {
-        "language": Field(Choice(LANGUAGES, description="Picks the default labels and date format.")),
+        "language": Field(Choice(LANGUAGE_CODES, description="Picks the default labels and date format.")),
         "layout": Field(Str(description="The layout used when the command line names none.")),
         "title": Field(Str(description="The title of the event or workshop."), required=True),
         "subtitle": Field(Str(description="The workshop's subtitle.")),
@@ -68,7 +69,7 @@ def build_workshop(data: dict, source: Path) -> Workshop:
     models = tuple(_work_model(number, entry) for number, entry in enumerate(data["models"], start=1))
     return Workshop(
         source=source,
-        language=data.get("language", "nl"),
+        language=data.get("language", DEFAULT_LANGUAGE),
         layout=data.get("layout"),
         title=parse_inline(data["title"]),
         subtitle=_optional(data.get("subtitle")),

@@ -14,13 +14,15 @@ class DeckgenError(Exception):
 class Problem:
     """One break of a contract, located in a file."""
 
-    file: Path | str
+    file: Path | str | None  # None: a problem of the build as a whole, not of one file
     line: int | None
     column: int | None
     key_path: str
     message: str
 
     def __str__(self) -> str:
+        if self.file is None:
+            return f"{self.key_path}: {self.message}" if self.key_path else self.message
         where = str(self.file)
         if self.line is not None:
             where += f":{self.line}"
@@ -38,8 +40,22 @@ class InvalidInput(DeckgenError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-class DoesNotFit(DeckgenError):
-    """Text that does not fit its slide or card even at the layout's smallest size."""
+@dataclass(frozen=True)
+class Misfit:
+    """Text that a writer cannot fit, said where the trainer can act on it.
+
+    ``key_path`` names the content value to shorten (``models[2].strengths``), as validation problems do,
+    so that the project can locate it in the content file; ``place`` names the slide or card
+    (``slide 5 'Persoonlijk netwerk'``), ``message`` says by how much and at what size."""
+
+    key_path: str
+    place: str
+    message: str
+
+
+class DoesNotFit(InvalidInput):
+    """Text that does not fit its slide or card even at the layout's smallest size; carries its problems,
+    each located in the content file."""
 
 
 class UnsafeReference(DeckgenError):

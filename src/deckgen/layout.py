@@ -7,6 +7,7 @@ from pathlib import Path
 
 from deckgen.errors import DeckgenError, InvalidInput, Problem
 from deckgen.labels import LABEL_KEYS
+from deckgen.printing import DUPLEX_MODES, PAPERS
 from deckgen.resources import bundled
 from deckgen.safepaths import resolve_inside
 from deckgen.schema import Bool, Choice, Color, Field, Length, ListOf, Loc, Mapping, Number, Str, validate
@@ -48,8 +49,8 @@ LAYOUT_SPEC = Mapping(
             "min_font_size": Field(Number(6, 40, description="Smallest size in pt slide text may shrink to.")),
         }, description="Slide options.")),
         "cards": Field(Mapping({
-            "paper": Field(Choice(("A4", "A3"), description="A4 takes 4 cards a sheet, A3 takes 8.")),
-            "duplex": Field(Choice(("long-edge", "short-edge", "none"), description="How backs are placed.")),
+            "paper": Field(Choice(tuple(PAPERS), description="A4 takes 4 cards a sheet, A3 takes 8.")),
+            "duplex": Field(Choice(DUPLEX_MODES, description="How backs are placed.")),
             "bleed": Field(Length(maximum=10, description="Bleed of the single-card PDF, e.g. 3mm.")),
             "crop_marks": Field(Bool(description="Crop marks on the single-card PDF.")),
             "min_font_size": Field(Number(4, 30, description="Smallest size in pt card text may shrink to.")),

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
-from deckgen.labels import LANGUAGES, resolve_labels
+from deckgen.labels import LABEL_KEYS, resolve_labels
+from deckgen.languages import LANGUAGE_CODES
 from deckgen.layout import LAYOUT_SPEC, load_layout
 from deckgen.schema import Field, Mapping
 
@@ -73,15 +74,14 @@ def workshop_text(language: str) -> str:
     p = _PHRASES[language]
     labels = resolve_labels(language)
     authors = "\n".join(f"  - {_q(a)}" for a in p["authors"])
-    label_lines = "\n".join(f"#  {key}: {_q(getattr(labels, key))}" for key in
-                            ("overview", "strengths", "weaknesses", "preconditions", "examples", "questions", "sources"))
+    label_lines = "\n".join(f"#  {key}: {_q(getattr(labels, key))}" for key in LABEL_KEYS)
     return f"""\
 # A deckgen workshop. Build it with: deckgen build THIS_FILE
 # Text may carry *italic* and **bold**; everything else is shown as typed.
 # Editor completion: deckgen schema > deckgen-content.schema.json, then point your editor's
 # YAML support at it (for example a first line "# yaml-language-server: $schema=deckgen-content.schema.json").
 
-language: {language}              # nl | en | fr: the labels and the date format
+language: {language}              # {' | '.join(LANGUAGE_CODES)}: the labels and the date format
 # layout: default         # the layout used when the command line names none
 title: {_q(p["title"])}
 subtitle: {_q(p["subtitle"])}     # optional
@@ -179,8 +179,8 @@ def _commented(key: str, field: Field, value, indent: str) -> list[str]:
 
 
 def new_workshop(name: str, language: str, folder: Path) -> Path:
-    if language not in LANGUAGES:
-        raise DeckgenError(f"language {language!r}: expected one of {', '.join(LANGUAGES)}")
+    if language not in LANGUAGE_CODES:
+        raise DeckgenError(f"language {language!r}: expected one of {', '.join(LANGUAGE_CODES)}")
     target = folder / (name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
     if target.exists():
         raise DeckgenError(f"{target} already exists; choose another name or remove it first")

@@ -11,18 +11,12 @@ from pathlib import Path
 from deckgen.cards.cardset import all_sides, build_cards
 from deckgen.cards.imposition import impose
 from deckgen.cards.theme import PageSetup
-from deckgen.errors import DoesNotFit
+from deckgen.errors import DoesNotFit, Problem
+from deckgen.printing import PrintOptions, resolve_print
 
 TAG_LIMIT = 200  # sides up to which the single-card PDF is tagged PDF/UA (see write_cards)
 
 __all__ = ["PrintOptions", "write_cards", "write_calibration", "check_cards"]
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    paper: str | None = None  # "A4" | "A3"; None -> layout.cards.paper
-    duplex: str | None = None  # "long-edge" | "short-edge" | "none"; None -> layout.cards.duplex
-    back_offset: tuple[float, float] = (0.0, 0.0)  # mm, shifts the backs on sheets (x right, y down)
 
 
 def write_cards(workshop, layout, sheets: Path, single: Path, html: Path,
@@ -46,7 +40,7 @@ def write_cards(workshop, layout, sheets: Path, single: Path, html: Path,
     laid_out = _lay_out(workshop, layout, cache_dir=cache_dir, workers=workers, chunk_size=chunk_size,
                         progress=progress)
     if laid_out.problems:
-        raise DoesNotFit("\n".join(laid_out.problems))
+        raise DoesNotFit([Problem(workshop.source, None, None, "", problem) for problem in laid_out.problems])
     if progress:
         progress("writing single cards", 0, 1)
     pages = [reader.pages[0] for reader in laid_out.readers]
@@ -81,18 +75,8 @@ def write_calibration(layout, target: Path, options: PrintOptions = PrintOptions
 
 def _print_form(layout, options: PrintOptions) -> tuple[str, str]:
     """Paper and duplex of this build, checked before anything is laid out."""
-    from deckgen.cards.imposition import DUPLEX, PAPERS
-    from deckgen.errors import DeckgenError
-
-    paper = options.paper or layout.cards.paper
-    duplex = options.duplex or layout.cards.duplex
-    if paper not in PAPERS:
-        raise DeckgenError(f"cards: paper {paper!r} is not one of {', '.join(PAPERS)}")
-    if duplex not in DUPLEX:
-        raise DeckgenError(f"cards: duplex {duplex!r} is not one of {', '.join(DUPLEX)}")
-    if len(options.back_offset) != 2 or any(abs(float(v)) > 20 for v in options.back_offset):
-        raise DeckgenError(f"cards: back offset {options.back_offset!r}: expected two numbers of mm within ±20")
-    return paper, duplex
+    settings = resolve_print(options, layout.cards.paper, layout.cards.duplex)
+    return settings.paper, settings.duplex
 
 
 @dataclass

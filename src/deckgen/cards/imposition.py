@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.cards.theme import CARD_MM
+from deckgen.printing import DUPLEX_MODES, PAPERS
 
-PAPERS = {"A4": (210.0, 297.0), "A3": (420.0, 297.0)}  # A3 in landscape: 4 x 2 cards
-DUPLEX = ("long-edge", "short-edge", "none")
 
 
 @dataclass(frozen=True)
@@ -83,8 +82,8 @@ class Sheet:
 def impose(cards: int, paper: str, duplex: str, back_offset=(0.0, 0.0)) -> tuple[Grid, list[Sheet]]:
     """The sheets of ``cards`` cards: fronts then their backs sheet by sheet (duplex), or every front
     sheet then every back sheet ("none"). Backs move by ``back_offset`` (x right, y down, mm)."""
-    if duplex not in DUPLEX:
-        raise ValueError(f"duplex {duplex!r}: expected one of {', '.join(DUPLEX)}")
+    if duplex not in DUPLEX_MODES:
+        raise ValueError(f"duplex {duplex!r}: expected one of {', '.join(DUPLEX_MODES)}")
     layout = grid(paper)
     fronts: list[Sheet] = []
     backs: list[Sheet] = []

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 import functools
 import hashlib
-import os
 from dataclasses import dataclass
 
+from deckgen import reproducible
 from deckgen.errors import DeckgenError
 
 MIN_WEASYPRINT = (69, 0)
@@ -136,12 +135,9 @@ def _marked_boxes(page_box) -> dict:
 
 
 def source_date() -> str | None:
-    """The W3C date of SOURCE_DATE_EPOCH when set: reproducible builds carry no clock time otherwise."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch.isdigit():
-        return None
-    moment = datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    """The W3C date of the build's source date when set: reproducible builds carry no clock time otherwise."""
+    moment = reproducible.source_date()
+    return reproducible.w3c_date(moment) if moment else None
 
 
 def write(pages, first_document, target=None, identifier: bytes = b"", variant: str | None = "pdf/ua-1"):

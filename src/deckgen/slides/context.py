@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deckgen.errors import DoesNotFit
+from deckgen.errors import DoesNotFit, Problem
 from deckgen.labels import Labels, resolve_labels
+from deckgen.languages import language
 from deckgen.layout import Layout
 from deckgen.model import Workshop
 from deckgen.slides.geometry import Grid
@@ -16,8 +17,6 @@ from deckgen.inline import Text
 HEADING_SIZE = 32  # pt: slide titles, the largest text on every slide but the title slide
 READABLE_SIZE = 14  # pt: body text below this is a last resort (visual-design.md)
 
-# Words the labels do not have yet: the title suffix of a slide that continues the one before.
-CONTINUED = {"nl": "(vervolg)", "en": "(continued)", "fr": "(suite)"}
 
 TITLE_INSETS = Insets(0, 0, 0, 0)
 
@@ -47,7 +46,7 @@ class Context:
         return max(READABLE_SIZE, self.min_size)
 
     def continued(self, title: str) -> str:
-        return f"{title} {CONTINUED.get(self.workshop.language, CONTINUED['en'])}"
+        return f"{title} {language(self.workshop.language).continued}"
 
     def problem(self, number: int, title: str, message: str) -> None:
         self.problems.append(f"slide {number} '{title}': {message}")
@@ -72,5 +71,5 @@ class Context:
 
 def raise_problems(problems: list[str]) -> None:
     if problems:
-        raise DoesNotFit("\n".join(problems))
+        raise DoesNotFit([Problem(None, None, None, "", problem) for problem in problems])
 

@@ -1,17 +1,18 @@
 """Byte-identical output: fixed document properties and zip entries with fixed times, in a fixed order.
 
 python-pptx writes the current time into docProps/core.xml and into every zip entry; the time used
-here is SOURCE_DATE_EPOCH when it is set (the reproducible-builds convention), else a fixed date.
+here is the build's source date (deckgen.reproducible) when it is set, else a fixed date.
 """
 
 from __future__ import annotations
 
 import datetime
 import io
-import os
 import re
 import zipfile
 from pathlib import Path
+
+from deckgen.reproducible import source_date
 
 FIXED = datetime.datetime(2000, 1, 1, tzinfo=datetime.timezone.utc)
 
@@ -21,10 +22,7 @@ NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def build_time() -> datetime.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), tz=datetime.timezone.utc)
-    return FIXED
+    return source_date() or FIXED
 
 
 def set_properties(prs, title: str, author: str, language: str) -> None:

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from pptx.dml.color import RGBColor
 
+from deckgen.languages import language
 from deckgen.layout import Layout
 
-LANGUAGE_TAGS = {"nl": "nl-NL", "en": "en-GB", "fr": "fr-FR"}
 
 
 def _rgb(hex_color: str) -> tuple[int, int, int]:
@@ -27,8 +27,8 @@ class Style:
     lang: str
 
     @classmethod
-    def for_build(cls, layout: Layout, language: str) -> "Style":
-        return cls(layout, LANGUAGE_TAGS.get(language, language))
+    def for_build(cls, layout: Layout, code: str) -> "Style":
+        return cls(layout, language(code).tag)
 
     def color(self, key: str) -> RGBColor:
         """A layout colour by key, or a tint: ``"primary/12"`` is 12 % primary over the background."""
