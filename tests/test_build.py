@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import types
+
 import hashlib
 
 import pdfplumber
 import pytest
 from pptx import Presentation
 
-from deckgen.build import BuildRequest, OutputNames, build
+from deckgen.build import build
+from deckgen.project import OutputNames, Request
 
 HOSTILE = ["<b>not bold</b>", "{{ x }}", "&amp;", "{% raw %}", "<script>alert(1)</script>"]
 
@@ -18,21 +21,21 @@ def digests(folder) -> dict[str, str]:
 
 
 def test_two_builds_are_byte_identical(example_path, tmp_path):
-    build(BuildRequest(content=example_path, out_dir=tmp_path / "one"))
-    build(BuildRequest(content=example_path, out_dir=tmp_path / "two"))
+    build(Request(content=example_path, out_dir=tmp_path / "one"))
+    build(Request(content=example_path, out_dir=tmp_path / "two"))
     first, second = digests(tmp_path / "one"), digests(tmp_path / "two")
     assert len(first) == 4 and first == second
 
 
 def test_source_date_epoch_is_honoured(example_path, tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14
-    build(BuildRequest(content=example_path, out_dir=tmp_path / "a"))
+    build(Request(content=example_path, out_dir=tmp_path / "a"))
     deck = Presentation(str(tmp_path / "a" / "netwerkversterking.pptx"))
     assert deck.core_properties.modified.year == 2023
-    build(BuildRequest(content=example_path, out_dir=tmp_path / "b"))
+    build(Request(content=example_path, out_dir=tmp_path / "b"))
     assert digests(tmp_path / "a") == digests(tmp_path / "b")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1600000000")
-    build(BuildRequest(content=example_path, out_dir=tmp_path / "c"))
+    build(Request(content=example_path, out_dir=tmp_path / "c"))
     assert digests(tmp_path / "a")["netwerkversterking.pptx"] != digests(tmp_path / "c")["netwerkversterking.pptx"]
 
 
@@ -51,8 +54,10 @@ def hostile_build(tmp_path_factory):
         f"    questions: [{quoted[4]}]\n",
         encoding="utf-8",
     )
-    build(BuildRequest(content=content, out_dir=folder / "out"))
-    return OutputNames(folder / "out", "hostile")
+    build(Request(content=content, out_dir=folder / "out"))
+    names = OutputNames(folder / "out", "hostile")
+    return types.SimpleNamespace(slides=names.path(".pptx"), single=names.path("-cards-single.pdf"),
+                                 html=names.path("-cards.html"))
 
 
 def test_markup_in_content_is_text_on_the_slides(hostile_build):
@@ -90,7 +95,7 @@ def test_an_edited_card_template_is_used_by_the_next_build_in_the_same_process(t
     content = write_content("title: T\nmodels: [{name: A}]\nquestions: [Why?]\n")
 
     def question_front_text() -> str:
-        build(BuildRequest(content=content, out_dir=tmp_path / "out", layout=str(layout), only="cards", cache=True))
+        build(Request(content=content, out_dir=tmp_path / "out", layout=str(layout), only=("cards",), cache=True))
         with pdfplumber.open(tmp_path / "out" / "workshop-cards-single.pdf") as pdf:
             return pdf.pages[-2].extract_text()
 

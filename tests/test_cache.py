@@ -6,7 +6,8 @@ import hashlib
 
 import pytest
 
-from deckgen.build import CACHE_DIR, BuildRequest, build
+from deckgen.build import build
+from deckgen.project import CACHE_DIR, Request
 from deckgen.cards import chunks
 from deckgen.outputs import remove_stale_temps
 
@@ -36,7 +37,7 @@ def laid_out(monkeypatch):
 
     def run(source, out, **options):
         calls.append(set())
-        written = build(BuildRequest(content=source, out_dir=out, only="cards", workers=1, **options))
+        written = build(Request(content=source, out_dir=out, only=("cards",), workers=1, **options))
         return written, calls[-1]
 
     return run
@@ -149,11 +150,11 @@ def test_the_cache_is_not_an_output_and_survives_the_temp_sweep(tmp_path, laid_o
 def test_chunks_in_worker_processes_give_the_same_bytes(tmp_path):
     source = tmp_path / "w.yaml"
     source.write_text(content(models=4), encoding="utf-8")
-    one = build(BuildRequest(content=source, out_dir=tmp_path / "one", only="cards", workers=1))
+    one = build(Request(content=source, out_dir=tmp_path / "one", only=("cards",), workers=1))
     original = chunks.CHUNK
     try:
         chunks.CHUNK = 3  # four chunks of three sides, over two worker processes
-        two = build(BuildRequest(content=source, out_dir=tmp_path / "two", only="cards", workers=2))
+        two = build(Request(content=source, out_dir=tmp_path / "two", only=("cards",), workers=2))
     finally:
         chunks.CHUNK = original
     assert digests(one) == digests(two)

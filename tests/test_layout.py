@@ -147,14 +147,15 @@ def test_broken_or_hostile_logos_are_refused_before_rendering(tmp_path, name, da
 
 
 def test_broken_font_file_and_master_are_one_message_each(tmp_path, example_path):
-    from deckgen.build import BuildRequest, build
+    from deckgen.build import build
+    from deckgen.project import Request
 
     folder = make_layout(tmp_path, "org", "fonts: {files: [broken.ttf]}\n")
     (folder / "broken.ttf").write_bytes(b"garbage")
     with pytest.raises(DeckgenError, match="broken.ttf: not a usable TrueType/OpenType font"):
-        build(BuildRequest(content=example_path, out_dir=tmp_path / "out", layout=str(folder)))
+        build(Request(content=example_path, out_dir=tmp_path / "out", layout=str(folder)))
     folder = make_layout(tmp_path, "org2", "slides: {template: master.pptx}\n")
     (folder / "master.pptx").write_bytes(b"garbage")
     with pytest.raises(InvalidInput, match=re.escape("slides.template: master.pptx is not a PowerPoint (.pptx) file")):
-        build(BuildRequest(content=example_path, out_dir=tmp_path / "out", layout=str(folder)))
+        build(Request(content=example_path, out_dir=tmp_path / "out", layout=str(folder)))
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -8,7 +8,8 @@ import pdfplumber
 import pytest
 from pptx import Presentation
 
-from deckgen.build import BuildRequest, build, check
+from deckgen.build import build, check
+from deckgen.project import Request
 from deckgen.resources import bundled
 
 BUURTWERK_PRIMARY = "00666F"
@@ -17,7 +18,7 @@ BUURTWERK_PRIMARY = "00666F"
 @pytest.fixture(scope="module")
 def buurtwerk_build(tmp_path_factory, example_path):
     out = tmp_path_factory.mktemp("buurtwerk")
-    build(BuildRequest(content=example_path, out_dir=out, layout="buurtwerk"))
+    build(Request(content=example_path, out_dir=out, layout="buurtwerk"))
     return out
 
 
@@ -97,7 +98,7 @@ def test_content_labels_win_over_the_layout(tmp_path, write_content):
         labels:
           preconditions: Nodig
         """)
-    build(BuildRequest(content=content, out_dir=tmp_path / "out", layout="buurtwerk"))
+    build(Request(content=content, out_dir=tmp_path / "out", layout="buurtwerk"))
     assert "NODIG:" in slide_xml(tmp_path / "out" / "workshop.pptx")
     with pdfplumber.open(tmp_path / "out" / "workshop-cards.pdf") as pdf:
         text = "\n".join(page.extract_text() or "" for page in pdf.pages).upper()
@@ -127,4 +128,4 @@ def test_logo_has_alternative_text_on_the_tagged_cards(buurtwerk_build):
 
 @pytest.mark.parametrize("layout", sorted(p.parent.name for p in bundled("layouts").glob("*/layout.yaml")))
 def test_the_example_fits_in_every_shipped_layout(example_path, layout):
-    assert check(example_path, layout) == []
+    assert check(Request(content=example_path, layout=layout)) == []

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from deckgen.build import BuildRequest, build
+from deckgen.build import build
+from deckgen.project import Request
 from deckgen.errors import DeckgenError
 from deckgen.outputs import TEMP_MARK, output_set
 
@@ -54,11 +55,11 @@ def test_ctrl_c_leaves_the_previous_outputs(tmp_path):
 
 def test_bad_content_in_a_real_build_writes_nothing(example_path, write_content, tmp_path):
     out = tmp_path / "out"
-    build(BuildRequest(content=example_path, out_dir=out, only="slides"))
+    build(Request(content=example_path, out_dir=out, only=("slides",)))
     before = snapshot(out)
     broken = write_content("title: T\nmodels: []\n", name="netwerkversterking.yaml")
     with pytest.raises(DeckgenError):
-        build(BuildRequest(content=broken, out_dir=out, only="slides"))
+        build(Request(content=broken, out_dir=out, only=("slides",)))
     assert snapshot(out) == before
 
 
@@ -79,7 +80,7 @@ def _interrupted_build(example_path, out: Path, sig: int) -> subprocess.Popen:
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
 def test_interrupted_build_keeps_previous_outputs(example_path, tmp_path, sig):
     out = tmp_path / "out"
-    build(BuildRequest(content=example_path, out_dir=out))
+    build(Request(content=example_path, out_dir=out))
     before = snapshot(out)
     process = _interrupted_build(example_path, out, sig)
     if process.returncode == 0:
@@ -88,7 +89,7 @@ def test_interrupted_build_keeps_previous_outputs(example_path, tmp_path, sig):
     strays = [path.name for path in out.iterdir() if TEMP_MARK in path.name]
     if sig == signal.SIGKILL:
         # A killed process cannot clean up: its temporary files are removed by the next build.
-        build(BuildRequest(content=example_path, out_dir=out, only="slides"))
+        build(Request(content=example_path, out_dir=out, only=("slides",)))
         strays = [path.name for path in out.iterdir() if TEMP_MARK in path.name]
         before[f"{example_path.stem}.pptx"] = (out / f"{example_path.stem}.pptx").read_bytes()
     assert strays == []

@@ -104,14 +104,15 @@ def test_mutated_content_loads_or_fails_with_a_located_message(tmp_path, source)
 @given(content)
 def test_valid_content_always_builds(tmp_path_factory, data):
     """Both writers take any valid content: it builds, or a card or slide is refused by name."""
-    from deckgen.build import BuildRequest, build
+    from deckgen.build import build
+    from deckgen.project import Request
     from deckgen.errors import DoesNotFit
 
     folder = tmp_path_factory.mktemp("built")
     path = folder / "generated.yaml"
     path.write_text(dump(data), encoding="utf-8")
     try:
-        written = build(BuildRequest(content=path, out_dir=folder / "out"))
+        written = build(Request(content=path, out_dir=folder / "out"))
     except DoesNotFit as error:  # random words can be longer than a card is wide: refused, by name
         assert str(error).startswith(("slide ", "card ")), str(error)
         assert not (folder / "out").exists() or not any((folder / "out").iterdir())

@@ -8,13 +8,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from deckgen.build import BuildRequest, build, write_failure
-from deckgen.errors import DeckgenError
+from deckgen.build import build
+from deckgen.errors import DeckgenError, failure_message
+from deckgen.project import Request
 
 
 @dataclass(frozen=True)
 class Outcome:
-    request: BuildRequest
+    request: Request
     written: tuple[Path, ...] = ()
     error: str | None = None
 
@@ -24,13 +25,13 @@ class Outcome:
         return f"{self.request.content}{layout}"
 
 
-def plan(contents: list[Path], layouts: list[str], template: BuildRequest) -> list[BuildRequest]:
+def plan(contents: list[Path], layouts: list[str], template: Request) -> list[Request]:
     """One request per workshop and layout; with several layouts, each writes into OUT/LAYOUT-NAME."""
     requests = []
     for layout in layouts or [None]:
         out = template.out_dir / Path(layout).name if len(layouts) > 1 else template.out_dir
         requests += [replace(template, content=content, layout=layout, out_dir=out) for content in contents]
-    targets: dict[tuple[Path, str], BuildRequest] = {}
+    targets: dict[tuple[Path, str], Request] = {}
     for request in requests:
         key = (request.out_dir, request.content.stem)
         if key in targets:  # parallel builds would overwrite each other's files
@@ -42,16 +43,14 @@ def plan(contents: list[Path], layouts: list[str], template: BuildRequest) -> li
     return requests
 
 
-def _run(request: BuildRequest) -> Outcome:
+def _run(request: Request) -> Outcome:
     try:
         return Outcome(request, tuple(build(request)))
-    except DeckgenError as error:
-        return Outcome(request, error=str(error))
-    except OSError as error:
-        return Outcome(request, error=write_failure(error, request.out_dir))
+    except (DeckgenError, OSError) as error:
+        return Outcome(request, error=failure_message(error, request.out_dir))
 
 
-def run_all(requests: list[BuildRequest], workers: int | None = None) -> list[Outcome]:
+def run_all(requests: list[Request], workers: int | None = None) -> list[Outcome]:
     """The outcome of every request, in the order given."""
     workers = min(len(requests), workers or os.cpu_count() or 1)
     if workers <= 1:

@@ -1,17 +1,22 @@
-"""The command line: parses options and calls the library; every user mistake is one clean message."""
+"""The command line: parses options, calls the library, and shows every failure as one message.
+
+Choices (languages, papers, duplex modes, builders) come from the modules that own those facts."""
 
 from __future__ import annotations
 
 import sys
 import warnings
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from deckgen import __version__
-from deckgen.errors import DeckgenError, DeckgenWarning, InvalidInput
+from deckgen.builders import BUILDER_NAMES, REGISTRY
+from deckgen.errors import DeckgenError, DeckgenWarning, failure_message
+from deckgen.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from deckgen.printing import DOUBLE_SIDED, DUPLEX_MODES, PAPERS, PrintOptions
+from deckgen.project import DEFAULT_LAYOUT, DEFAULT_OUT_DIR, Request
 from deckgen.resources import example_content
 
 CONTENT = click.argument("content", required=False, type=click.Path(path_type=Path))
@@ -19,46 +24,30 @@ LAYOUT = click.option("--layout", "-l", metavar="NAME|PATH",
                       help="Layout name (./layouts/NAME or shipped) or folder; default: the content's own.")
 
 
-class FailedBuild(click.ClickException):
+class Failed(click.ClickException):
+    """A command that failed on the user's files: its message as it is, exit status 1."""
+
     exit_code = 1
 
     def show(self, file=None):
         click.echo(self.format_message(), err=True)
 
 
-def _fail(error: DeckgenError) -> FailedBuild:
-    if isinstance(error, InvalidInput):
-        count = len(error.problems)
-        summary = f"{count} problem{'s' * (count != 1)} found; nothing was written."
-        return FailedBuild(f"{error}\n{summary}")
-    return FailedBuild(f"error: {error}")
-
-
 @contextmanager
-def shown_warnings():
-    """Warnings of deckgen (a template without a title layout, an SVG logo on slides) as one line each."""
+def reported(target: Path):
+    """A user's mistake (DeckgenError) or a file that cannot be written to ``target`` (OSError) ends
+    the command with one message and exit status 1, never a traceback; deckgen's warnings are shown
+    as one line each."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", DeckgenWarning)
         try:
             yield
+        except (DeckgenError, OSError) as error:
+            raise Failed(failure_message(error, target)) from None
         finally:
             for warning in caught:
                 if issubclass(warning.category, DeckgenWarning):
                     click.echo(f"warning: {warning.message}", err=True)
-
-
-@contextmanager
-def reported(target: Path):
-    """A user's mistake (DeckgenError) or a file that cannot be written to ``target`` (OSError) ends
-    the command with one message and exit status 1, never a traceback."""
-    from deckgen.build import write_failure
-
-    try:
-        yield
-    except DeckgenError as error:
-        raise _fail(error) from None
-    except OSError as error:
-        raise FailedBuild(f"error: {write_failure(error, target)}") from None
 
 
 def _offset(ctx, param, value: str | None):
@@ -69,6 +58,15 @@ def _offset(ctx, param, value: str | None):
     except ValueError:
         raise click.BadParameter(f"expected two millimetre values as X,Y (for example 1.5,-0.5), got {value!r}")
     return (x, y)
+
+
+def _print_options(paper, duplex, back_offset) -> PrintOptions:
+    return PrintOptions(paper=paper, duplex=duplex, back_offset=back_offset)
+
+
+PAPER = click.option("--paper", type=click.Choice(tuple(PAPERS)), help="Card sheet size; default: the layout's.")
+BACK_OFFSET = click.option("--back-offset", callback=_offset, metavar="X,Y",
+                           help="Shift the card backs by X,Y millimetres, for a printer whose duplex is off.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -82,33 +80,36 @@ def main() -> None:
 @click.option("--layout", "-l", "layouts", metavar="NAME|PATH", multiple=True,
               help="Layout name (./layouts/NAME or shipped) or folder; default: the content's own. "
                    "Give it several times to build in several layouts, each into OUT/NAME.")
-@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT_DIR,
               show_default=True, help="Folder the files are written to.")
-@click.option("--only", type=click.Choice(["slides", "cards"]), help="Write only the slides or only the cards.")
-@click.option("--paper", type=click.Choice(["A4", "A3"]), help="Card sheet size; default: the layout's.")
-@click.option("--duplex", type=click.Choice(["long-edge", "short-edge", "none"]),
+@click.option("--only", type=click.Choice(BUILDER_NAMES), multiple=True,
+              help="Write only these outputs (repeatable): "
+                   + "; ".join(f"{name}: {entry.summary}" for name, entry in REGISTRY.items()) + ".")
+@PAPER
+@click.option("--duplex", type=click.Choice(DUPLEX_MODES),
               help="How the backs are placed for double-sided printing; default: the layout's.")
-@click.option("--back-offset", callback=_offset, metavar="X,Y",
-              help="Shift the card backs by X,Y millimetres, for a printer whose duplex is off.")
+@BACK_OFFSET
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress; print only the files written.")
 @click.option("--no-cache", is_flag=True,
               help="Lay out every card again instead of reusing the sides kept in OUT/.deckgen-cache/NAME/.")
 def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, no_cache):
     """Build the deck and the cards of each CONTENT file (default: the bundled example)."""
     from deckgen.batch import plan, run_all
-    from deckgen.build import BuildRequest
+    from deckgen.build import build as run_build
     from deckgen.progress import Progress
 
-    template = BuildRequest(content=example_content(), out_dir=out_dir, only=only, paper=paper, duplex=duplex,
-                            back_offset=back_offset, cache=not no_cache)
-    try:
+    template = Request(content=example_content(), out_dir=out_dir, only=tuple(only),
+                       print_options=_print_options(paper, duplex, back_offset), cache=not no_cache)
+    with reported(out_dir):
         requests = plan(list(contents) or [example_content()], list(layouts), template)
-    except DeckgenError as error:
-        raise _fail(error) from None
     if len(requests) == 1:
-        with Progress.for_terminal(quiet) as progress:
-            _build_one(replace(requests[0], progress=progress.update if progress.enabled else None),
-                       before_echo=progress.clear)
+        with Progress.for_terminal(quiet) as progress, reported(out_dir):
+            try:
+                written = run_build(requests[0], progress.update if progress.enabled else None)
+            finally:
+                progress.clear()
+        for path in written:
+            click.echo(str(path))
         return
     outcomes = run_all(requests)
     failed = [outcome for outcome in outcomes if outcome.error]
@@ -120,19 +121,7 @@ def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, n
     click.echo(f"\n{len(outcomes) - len(failed)} of {len(outcomes)} builds succeeded"
                + (", failed: " + "; ".join(outcome.label for outcome in failed) if failed else "."), err=True)
     if failed:
-        raise FailedBuild(f"{len(failed)} build{'s' * (len(failed) != 1)} failed.")
-
-
-def _build_one(request, before_echo=lambda: None) -> None:
-    from deckgen.build import build as run_build
-
-    with reported(request.out_dir), shown_warnings():
-        try:
-            written = run_build(request)
-        finally:
-            before_echo()
-    for path in written:
-        click.echo(str(path))
+        raise Failed(f"{len(failed)} build{'s' * (len(failed) != 1)} failed.")
 
 
 @main.command()
@@ -142,34 +131,34 @@ def check(content, layout):
     """Validate CONTENT and report text that would not fit; writes nothing."""
     from deckgen.build import check as run_check
 
-    try:
-        with shown_warnings():
-            problems = run_check(content or example_content(), layout)
-    except DeckgenError as error:
-        raise _fail(error) from None
+    content = content or example_content()
+    with reported(content):
+        problems = run_check(Request(content=content, layout=layout))
     for problem in problems:
         click.echo(problem, err=True)
     if problems:
-        raise FailedBuild(f"{len(problems)} problem{'s' * (len(problems) != 1)} found.")
-    click.echo(f"{content or example_content()}: OK")
+        raise Failed(f"{len(problems)} problem{'s' * (len(problems) != 1)} found.")
+    click.echo(f"{content}: OK")
 
 
 @main.command()
 @LAYOUT
 @click.option("--out", "-o", "target", type=click.Path(dir_okay=False, path_type=Path),
-              default=Path("output/calibration.pdf"), show_default=True, help="Where to write the sheet.")
-@click.option("--paper", type=click.Choice(["A4", "A3"]), help="Sheet size; default: the layout's.")
-@click.option("--duplex", type=click.Choice(["long-edge", "short-edge"]), help="Duplex edge; default: the layout's.")
+              default=DEFAULT_OUT_DIR / "calibration.pdf", show_default=True, help="Where to write the sheet.")
+@click.option("--paper", type=click.Choice(tuple(PAPERS)), help="Sheet size; default: the layout's.")
+@click.option("--duplex", type=click.Choice(DOUBLE_SIDED), help="Duplex edge; default: the layout's.")
 @click.option("--back-offset", callback=_offset, metavar="X,Y", help="Back-side offset in mm to try.")
 def calibrate(layout, target, paper, duplex, back_offset):
     """Write a one-sheet duplex print that shows how far your printer's backs are off."""
-    from deckgen.cards import PrintOptions, write_calibration
+    from deckgen.cards.calibration import write_calibration
     from deckgen.layout import load_layout
     from deckgen.outputs import output_set
+    from deckgen.printing import resolve_print
 
     with reported(target), output_set(target.parent) as outputs:
-        write_calibration(load_layout(layout or "default"), outputs.temp_for(target),
-                          PrintOptions(paper=paper, duplex=duplex, back_offset=back_offset))
+        chosen = load_layout(layout or DEFAULT_LAYOUT)
+        settings = resolve_print(_print_options(paper, duplex, back_offset), chosen.cards.paper, chosen.cards.duplex)
+        write_calibration(settings, outputs.temp_for(target))
         written = outputs.commit()
     for path in written:
         click.echo(str(path))
@@ -196,7 +185,8 @@ def init():
 
 @init.command("workshop")
 @click.argument("name")
-@click.option("--language", type=click.Choice(["nl", "en", "fr"]), default="nl", show_default=True)
+@click.option("--language", type=click.Choice(LANGUAGE_CODES), default=DEFAULT_LANGUAGE, show_default=True,
+              help="The language of the labels and the date.")
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder the file is written to.")
 def init_workshop(name, language, folder):
@@ -242,32 +232,22 @@ def schema(for_layout):
               help="Folder for the pictures; default: output/NAME-preview.")
 def preview(content, layout, out_dir):
     """Write PNG pictures of every slide and card side, and one overview picture."""
-    import tempfile
-
-    from deckgen.build import BuildRequest, OutputNames, build as run_build
     from deckgen.preview import soffice, write_preview
 
     content = content or example_content()
-    out_dir = out_dir or Path("output") / f"{content.stem}-preview"
-    try:
-        office = soffice()
-        if office is None:
-            click.echo("LibreOffice is not installed: slides are not pictured "
-                       "(apt-get install libreoffice-impress); cards are.", err=True)
-        with tempfile.TemporaryDirectory(prefix="deckgen-") as scratch:
-            run_build(BuildRequest(content=content, out_dir=Path(scratch), layout=layout,
-                                   only=None if office else "cards"))
-            names = OutputNames(Path(scratch), content.stem)
-            written = write_preview(names.slides if office else None, names.single, out_dir)
-    except DeckgenError as error:
-        raise _fail(error) from None
+    out_dir = out_dir or DEFAULT_OUT_DIR / f"{content.stem}-preview"
+    if soffice() is None:
+        click.echo("LibreOffice is not installed: slides are not pictured "
+                   "(apt-get install libreoffice-impress); cards are.", err=True)
+    with reported(out_dir):
+        written = write_preview(Request(content=content, layout=layout), out_dir)
     click.echo(f"{out_dir}: {len(written) - 1} pictures and overview.png")
 
 
 @main.command()
 @CONTENT
 @LAYOUT
-@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+@click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT_DIR,
               show_default=True, help="Folder the files are written to.")
 @click.option("--serve", is_flag=True, help="Also serve a live preview on localhost that reloads after each build.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
@@ -276,17 +256,16 @@ def watch(content, layout, out_dir, serve, port):
     """Rebuild whenever the content file or its layout changes; errors are shown and watching goes on."""
     import threading
 
-    from deckgen.build import BuildRequest
     from deckgen.watch import Watcher, make_server
 
-    request = BuildRequest(content=content or example_content(), out_dir=out_dir, layout=layout, cache=True)
+    request = Request(content=content or example_content(), out_dir=out_dir, layout=layout, cache=True)
     watcher = Watcher(request, pictures=serve, echo=lambda text: click.echo(text, err=True))
     server = None
     if serve:
         try:
             server = make_server(watcher, port)
         except OSError as error:
-            raise FailedBuild(f"error: cannot serve on port {port}: {error.strerror}; try --port 0") from None
+            raise Failed(f"error: cannot serve on port {port}: {error.strerror}; try --port 0") from None
         threading.Thread(target=server.serve_forever, daemon=True).start()
         click.echo(f"serving the preview at http://127.0.0.1:{server.server_address[1]}/", err=True)
     try:

@@ -9,6 +9,7 @@ from deckgen.labels import LABEL_KEYS
 from deckgen.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
 from deckgen.model import WorkModel, Workshop
 from deckgen.schema import Choice, Date, Field, ListOf, Mapping, Str, validate
+from deckgen.sourcemap import SourceMap, source_map
 from deckgen.yamlsource import read_yaml
 
 
@@ -59,9 +60,15 @@ CONTENT_SPEC = Mapping(
 
 def load_workshop(path: Path | str) -> Workshop:
     """The workshop in ``path``; raises InvalidInput listing every break of the contract."""
+    return load_located(path)[0]
+
+
+def load_located(path: Path | str) -> tuple[Workshop, SourceMap]:
+    """The workshop in ``path`` and where each of its values stands in the file."""
     path = Path(path)
-    data = validate(read_yaml(path, "content file"), CONTENT_SPEC, path)
-    return build_workshop(data, path)
+    document = read_yaml(path, "content file")
+    data = validate(document, CONTENT_SPEC, path)
+    return build_workshop(data, path), source_map(document)
 
 
 def build_workshop(data: dict, source: Path) -> Workshop:
@@ -108,4 +115,4 @@ def _optional(value):
     return parse_inline(value) if value else None
 
 
-__all__ = ["CONTENT_SPEC", "load_workshop", "build_workshop"]
+__all__ = ["CONTENT_SPEC", "load_workshop", "load_located", "build_workshop"]

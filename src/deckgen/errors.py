@@ -64,3 +64,14 @@ class UnsafeReference(DeckgenError):
 
 class DeckgenWarning(UserWarning):
     """Something the user should know that does not stop the build (shown as 'warning: ...')."""
+
+
+def failure_message(error: Exception, target: Path) -> str:
+    """How a command that failed says so: every problem of the user's files and that nothing was
+    written, or the file that could not be written to ``target`` (a full disk, a read-only folder)."""
+    if isinstance(error, InvalidInput):
+        count = len(error.problems)
+        return f"{error}\n{count} problem{'s' * (count != 1)} found; nothing was written."
+    if isinstance(error, OSError):
+        return f"error: cannot write {error.filename or target}: {error.strerror}; nothing was written"
+    return f"error: {error}"

@@ -17,6 +17,11 @@ class OutputSet:
     def __init__(self, folder: Path):
         self.folder = folder
         self._pending: dict[Path, Path] = {}
+        self._after_commit: list = []
+
+    def after_commit(self, callback) -> None:
+        """Run ``callback`` once every file has landed (a cache that must only keep what was delivered)."""
+        self._after_commit.append(callback)
 
     def temp_for(self, final: Path) -> Path:
         temp = final.with_name(f".{final.name}{TEMP_MARK}{os.getpid()}{final.suffix}")
@@ -38,6 +43,9 @@ class OutputSet:
                 mask(signal.SIG_SETMASK, previous)
         written = list(self._pending)
         self._pending.clear()
+        for callback in self._after_commit:
+            callback()
+        self._after_commit.clear()
         return written
 
     def discard(self) -> None:

@@ -79,7 +79,24 @@ def overview(pictures: list[Path], target: Path, columns: int = 4, width: int = 
     return target
 
 
-def write_preview(deck: Path | None, cards_single: Path | None, folder: Path) -> list[Path]:
+def write_preview(request, folder: Path) -> list[Path]:
+    """Build the project of ``request`` (a deckgen.project.Request) in a scratch folder and picture it into
+    ``folder``: the slides when LibreOffice is there, the card sides always, and ``overview.png``."""
+    from dataclasses import replace
+
+    from deckgen.build import write
+    from deckgen.builders import builder
+    from deckgen.project import open_project
+
+    pictured = ("slides", "cards") if soffice() else ("cards",)
+    with tempfile.TemporaryDirectory(prefix="deckgen-") as scratch:
+        project = open_project(replace(request, out_dir=Path(scratch)))
+        write(project, pictured)
+        deck = builder("slides").outputs(project.names)["deck"] if "slides" in pictured else None
+        return write_pictures(deck, builder("cards").outputs(project.names)["single"], folder)
+
+
+def write_pictures(deck: Path | None, cards_single: Path | None, folder: Path) -> list[Path]:
     """PNGs of the slides and card sides into ``folder``, plus ``overview.png``."""
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("*.png"):

@@ -13,8 +13,10 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-from deckgen.build import BuildRequest, OutputNames, build, write_failure
-from deckgen.errors import DeckgenError
+from deckgen.build import write
+from deckgen.builders import builder
+from deckgen.errors import DeckgenError, failure_message
+from deckgen.project import OutputNames, Project, Request, layout_reference, open_project
 
 
 @dataclass
@@ -35,19 +37,23 @@ class BuildState:
 
 
 class Watcher:
-    def __init__(self, request: BuildRequest, pictures: bool, echo: Callable[[str], None]):
+    def __init__(self, request: Request, pictures: bool, echo: Callable[[str], None]):
         self.request = request
         self.pictures = pictures
         self.echo = echo
         self.state = BuildState()
-        self.names = OutputNames(request.out_dir, request.content.stem)
+        self.project: Project | None = None  # the last project that opened, for the watched folders
+        names = OutputNames(request.out_dir, request.content.stem)
+        self.deck = builder("slides").outputs(names)["deck"]
+        self.cards_html = builder("cards").outputs(names)["html"]
 
     def rebuild(self) -> None:
         started = time.perf_counter()
         try:
-            build(self.request)
+            self.project = open_project(self.request)
+            write(self.project, self.request.only)
         except (DeckgenError, OSError) as error:  # say it and keep watching
-            message = write_failure(error, self.request.out_dir) if isinstance(error, OSError) else str(error)
+            message = failure_message(error, self.request.out_dir)
             self.echo(f"build failed:\n{message}")
             self.state.publish(False, message, self.state.slides)
             return
@@ -62,12 +68,12 @@ class Watcher:
 
         if soffice() is None:
             return []
-        folder = self.request.out_dir / f"{self.names.name}-preview"
+        folder = self.request.out_dir / f"{self.request.content.stem}-preview"
         folder.mkdir(parents=True, exist_ok=True)
         for stale in folder.glob("slide-*.png"):
             stale.unlink()
         try:
-            pdf = deck_to_pdf(self.names.slides, folder)
+            pdf = deck_to_pdf(self.deck, folder)
             pictures = pdf_to_pngs(pdf, folder, "slide")
             pdf.unlink()
         except DeckgenError as error:
@@ -76,13 +82,16 @@ class Watcher:
         return [str(p.relative_to(self.request.out_dir)) for p in pictures]
 
     def watched_paths(self) -> list[Path]:
+        """The content's folder and the folders of its layout chain (as the last build resolved it; while
+        the content is broken, the layout it names, else ./layouts)."""
         from deckgen.content import load_workshop
         from deckgen.layout import load_layout
 
         paths = [self.request.content.resolve().parent]
+        if self.project is not None:
+            return paths + list(self.project.layout.folders)
         try:
-            workshop = load_workshop(self.request.content)
-            paths += load_layout(self.request.layout or workshop.layout or "default").folders
+            paths += load_layout(layout_reference(self.request.layout, load_workshop(self.request.content))).folders
         except DeckgenError:
             if (Path.cwd() / "layouts").is_dir():
                 paths.append(Path.cwd() / "layouts")
@@ -139,7 +148,7 @@ def make_server(watcher: Watcher, port: int) -> ThreadingHTTPServer:
     """A localhost server of the output folder, the live page at / and build events at /events."""
     out = watcher.request.out_dir.resolve()
     state = watcher.state
-    cards_html = watcher.names.html.name
+    cards_html = watcher.cards_html.name
 
     class Handler(SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):

@@ -9,9 +9,12 @@ import pdfplumber
 import pytest
 from pypdf import PdfReader
 
-from deckgen.cards import PrintOptions, write_cards
-from deckgen.content import load_workshop
+from deckgen.build import write
+from deckgen.builders import builder
+from deckgen.content import load_located
 from deckgen.layout import load_layout
+from deckgen.printing import PrintOptions
+from deckgen.project import assemble
 
 PT = 25.4 / 72  # mm per point
 
@@ -38,11 +41,19 @@ def build(folder: Path, content: str, layout="default", options: PrintOptions = 
     folder.mkdir(parents=True, exist_ok=True)
     source = folder / f"{name}.yaml"
     source.write_text(textwrap.dedent(content), encoding="utf-8")
-    workshop = load_workshop(source)
+    workshop, sources = load_located(source)
     layout = load_layout(layout) if isinstance(layout, str) else layout
-    paths = {kind: folder / f"{name}-{kind}" for kind in ("sheets.pdf", "single.pdf", "cards.html")}
-    write_cards(workshop, layout, paths["sheets.pdf"], paths["single.pdf"], paths["cards.html"], options)
-    return workshop, paths
+    return workshop, write_cards(workshop, layout, folder, options, sources)
+
+
+def write_cards(workshop, layout, folder: Path, options: PrintOptions = PrintOptions(),
+                sources=None) -> dict[str, Path]:
+    """The cards of ``workshop`` in ``layout`` written through the cards builder into ``folder``; their paths
+    by kind (``sheets.pdf``, ``single.pdf``, ``cards.html``)."""
+    project = assemble(workshop, layout, folder, print_options=options, sources=sources)
+    write(project, ("cards",))
+    files = builder("cards").outputs(project.names)
+    return {"sheets.pdf": files["sheets"], "single.pdf": files["single"], "cards.html": files["html"]}
 
 
 def page_text(path: Path) -> list[str]:
@@ -90,6 +101,4 @@ def token_cards(tmp_path_factory):
 @pytest.fixture(scope="module")
 def example_cards(tmp_path_factory, example, default_layout):
     folder = tmp_path_factory.mktemp("example")
-    paths = {kind: folder / f"example-{kind}" for kind in ("sheets.pdf", "single.pdf", "cards.html")}
-    write_cards(example, default_layout, paths["sheets.pdf"], paths["single.pdf"], paths["cards.html"])
-    return example, paths
+    return example, write_cards(example, default_layout, folder)

@@ -8,10 +8,11 @@ import pdfplumber
 import pytest
 
 from cards_helpers import build
-from deckgen.cards import check_cards
+from deckgen.builders import builder
 from deckgen.content import load_workshop
 from deckgen.errors import DoesNotFit
 from deckgen.layout import load_layout
+from deckgen.project import assemble
 
 
 def _content(strengths: int, name: str = "Crowded model") -> str:
@@ -39,11 +40,13 @@ def test_a_crowded_side_is_shrunk_in_steps(tmp_path):
         pdfplumber.open(paths["single.pdf"]).pages[5].extract_text().split())
 
 
-def test_an_overlong_card_is_refused_with_its_name(tmp_path):
+def test_an_overlong_card_is_refused_at_the_line_to_shorten(tmp_path):
     with pytest.raises(DoesNotFit) as caught:
         build(tmp_path, _content(60, name="Overlong model"))
     message = str(caught.value)
-    assert re.search(r"card 'models' 2 'Overlong model' \(back\): overflows by \d+\.\d mm at 7 pt", message)
+    source = re.escape(str(tmp_path / "workshop.yaml"))
+    assert re.search(source + r":7:5: models\[1\]\.strengths: card 'models' 2 'Overlong model' \(back\): "
+                              r"does not fit at 7 pt, \d+\.\d mm over", message), message
     assert "Easy model" not in message
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.html"))
 
@@ -51,8 +54,9 @@ def test_an_overlong_card_is_refused_with_its_name(tmp_path):
 def test_check_cards_reports_without_writing(tmp_path):
     source = tmp_path / "w.yaml"
     source.write_text(_content(60, name="Overlong model"), encoding="utf-8")
-    problems = check_cards(load_workshop(source), load_layout("default"))
-    assert len(problems) == 1 and "'Overlong model' (back)" in problems[0]
+    cards = builder("cards")
+    problems = cards.check(assemble(load_workshop(source), load_layout("default")))
+    assert len(problems) == 1 and "'Overlong model' (back)" in str(problems[0])
     source.write_text(_content(2), encoding="utf-8")
-    assert check_cards(load_workshop(source), load_layout("default")) == []
+    assert cards.check(assemble(load_workshop(source), load_layout("default"))) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.yaml"]

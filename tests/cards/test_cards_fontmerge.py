@@ -10,7 +10,8 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from deckgen.cards import _lay_out
+from deckgen.cards.sides import lay_out
+from deckgen.project import assemble
 from deckgen.cards.fontmerge import share_fonts, widths_gids
 from deckgen.cards.imposition import impose
 from deckgen.cards.sheets import build_sheets, build_singles
@@ -19,8 +20,8 @@ from cards_helpers import page_text
 
 @pytest.fixture(scope="module")
 def sides(example, default_layout):
-    laid_out = _lay_out(example, default_layout)
-    assert not laid_out.problems
+    laid_out = lay_out(assemble(example, default_layout))
+    assert not laid_out.misfits
     return laid_out, [reader.stream.getvalue() for reader in laid_out.readers]
 
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from cards_helpers import PT, boxes_mm, build, example_cards, page_text, slot_texts, token_cards, word_positions  # noqa: F401
 from deckgen.cards.imposition import impose
 from deckgen.cards.sheets import build_sheets
-from deckgen.cards import PrintOptions
+from deckgen.printing import PrintOptions
 
 
 def _all_strings(workshop):
@@ -156,7 +156,7 @@ def test_cards_are_clipped_to_their_trim_box(token_cards):
         assert bbox[2] - bbox[0] == 105.0 and bbox[3] - bbox[1] == 148.0
 
 
-def test_a3_options_through_write_cards(tmp_path):
+def test_a3_options_through_the_cards_builder(tmp_path):
     from cards_helpers import token_content
 
     workshop, paths = build(tmp_path, token_content(8),

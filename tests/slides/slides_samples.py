@@ -2,8 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from pathlib import Path
+
+from deckgen.build import write
+from deckgen.builders import builder
+from deckgen.project import assemble
+
+
+def write_slides(workshop, layout, target: Path) -> Path:
+    """The deck of ``workshop`` in ``layout``, written through the slides builder to ``target``."""
+    target = Path(target)
+    with tempfile.TemporaryDirectory(dir=target.parent) as scratch:
+        (deck,) = write(assemble(workshop, layout, Path(scratch)), ("slides",))
+        os.replace(deck, target)
+    return target
+
+
+def check_slides(workshop, layout) -> list:
+    """The problems the slides builder reports for ``workshop`` in ``layout``."""
+    return builder("slides").check(assemble(workshop, layout))
 
 LONG_FR = ("Les bénévoles accompagnent les familles dans leurs démarches administratives, souvent "
            "longues et décourageantes, et créent ainsi un lien de confiance durable à côté de l'aide")

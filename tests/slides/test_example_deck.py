@@ -7,7 +7,7 @@ from pptx.util import Emu
 
 from deck_reading import deck_text, fold, open_deck, slide_number_field, slide_texts, tables, title_of
 from deckgen.labels import long_date, resolve_labels
-from deckgen.slides import check_slides, write_slides
+from slides_samples import check_slides, write_slides
 
 
 @pytest.fixture(scope="module")

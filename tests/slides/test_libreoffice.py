@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from deckgen.slides import write_slides
+from slides_samples import write_slides
 
 pdfplumber = pytest.importorskip("pdfplumber")
 SOFFICE = shutil.which("soffice")

@@ -11,9 +11,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from deck_reading import deck_text, open_deck, tables
 from deckgen.layout import load_layout
-from deckgen.slides import write_slides
 from deckgen.slides.template import TemplateWarning
-from slides_samples import write_layout
+from slides_samples import write_layout, write_slides
 
 DUTCH_NAMES = {"Title Slide": "Titeldia", "Title Only": "Alleen titel", "Title and Content": "Titel en object"}
 

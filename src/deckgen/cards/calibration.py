@@ -116,3 +116,10 @@ def calibration_pdf(paper: str, duplex: str, back_offset=(0.0, 0.0)) -> bytes:
             NameObject("/Font"): DictionaryObject({NameObject("/F1"): font}),
         })
     return finish(writer, repr((paper, duplex, tuple(back_offset))).encode(), "deckgen duplex calibration", "en")
+
+
+def write_calibration(settings, target) -> None:
+    """The calibration sheet for ``settings`` (a deckgen.printing.PrintSettings) written to ``target``."""
+    from pathlib import Path
+
+    Path(target).write_bytes(calibration_pdf(settings.paper, settings.duplex, settings.back_offset))

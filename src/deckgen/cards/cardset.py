@@ -43,6 +43,11 @@ class Side:
         """How messages name this side: ``card 'models' 3 'Persoonlijk netwerk' (back)``."""
         return f"{self.card.title} ({self.face})"
 
+    @property
+    def source(self) -> str:
+        """The key path of the content this side shows most of: what to shorten when it does not fit."""
+        return self.card.sources[0 if self.face == "front" else 1]
+
 
 @dataclass(frozen=True)
 class Card:
@@ -52,6 +57,7 @@ class Card:
     number: int | None
     name: str
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    sources: tuple[str, str] = ("", "")  # key paths in the content of what the front and the back show
 
     @property
     def title(self) -> str:
@@ -80,24 +86,32 @@ def build_cards(workshop, layout) -> list[Card]:
         "authors": tuple(plain(author) for author in workshop.authors),
         "venue": workshop.venue,
         "sources": workshop.sources,
-    })]
+    }, sources=("title", "sources"))]
     for model in workshop.models:
         cards.append(Card("models", model.number, model.name.plain, {
             "model": model,
             "set_name": plain(set_name),
             "examples": join(model.examples, ", ") if model.examples else None,
             "footer": footer,
-        }))
-    questions = [(question, None) for question in workshop.questions]
-    questions += [(question, model) for model in workshop.models for question in model.questions]
-    for number, (question, model) in enumerate(questions, start=1):
+        }, sources=(f"models[{model.number - 1}]", _analysis_key(model))))
+    questions = [(question, None, f"questions[{index}]") for index, question in enumerate(workshop.questions)]
+    questions += [(question, model, f"models[{model.number - 1}].questions[{index}]")
+                  for model in workshop.models for index, question in enumerate(model.questions)]
+    for number, (question, model, key) in enumerate(questions, start=1):
         cards.append(Card("questions", number, question.plain, {
             "question": question,
             "model": model,
             "count": len(questions),
             "deck_title": workshop.title,
-        }))
+        }, sources=(key, key)))
     return cards
+
+
+def _analysis_key(model) -> str:
+    """The list that makes a model card's back long: the longer of strengths and weaknesses."""
+    longest = max(("strengths", "weaknesses", "preconditions"),
+                  key=lambda key: sum(len(text.plain) for text in getattr(model, key)))
+    return f"models[{model.number - 1}].{longest}"
 
 
 def all_sides(cards) -> list[Side]:

@@ -1,32 +1,7 @@
-"""The slides writer: one workshop and one layout in, an editable .pptx out.
+"""The slides: an editable .pptx drawn with python-pptx, every text measured with the layout's real font
+metrics so that nothing runs off a slide.
 
-Title slide, overview tiles, one analysis slide (a native table) per model with an analysis, and
-the sources; every text measured with the layout's real font metrics and shrunk, split or refused
-so that nothing runs off a slide.
-"""
-
-from __future__ import annotations
-
-from pathlib import Path
-
-from deckgen.layout import Layout
-from deckgen.model import Workshop
-from deckgen.slides.context import raise_problems
-from deckgen.slides.deck import draw_deck, plan_deck
-from deckgen.slides.reproducible import save, set_properties
-
-__all__ = ["write_slides", "check_slides"]
-
-
-def write_slides(workshop: Workshop, layout: Layout, target: Path) -> None:
-    """Write the deck to ``target``; raises DoesNotFit, naming the slide, when text cannot fit."""
-    deck = plan_deck(workshop, layout)
-    raise_problems(deck.ctx.problems)
-    draw_deck(deck)
-    set_properties(deck.prs, workshop.title.plain, ", ".join(workshop.authors), deck.ctx.style.lang)
-    save(deck.prs, Path(target))
-
-
-def check_slides(workshop: Workshop, layout: Layout) -> list[str]:
-    """Problems of text that does not fit, each naming its slide; [] when everything fits."""
-    return list(plan_deck(workshop, layout).ctx.problems)
+The builder (``slides.builder``) plans the deck (``deck``: ``title``, ``overview``, ``analysis``, ``sources``
+slides, each with a plan and a draw step), then draws it; ``measure`` and ``text`` share the paragraphs
+that are measured and written, ``template`` opens the organisation's master, ``reproducible`` saves the
+same bytes for the same sources."""

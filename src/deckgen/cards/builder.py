@@ -1,0 +1,54 @@
+"""The cards builder: A6 discussion cards as print sheets (A4/A3, cut marks, duplex backs), single cards
+with bleed for a print shop, and an HTML preview.
+
+Each side is laid out once (deckgen.cards.sides); the single-card PDF is those pages merged, tagged
+(PDF/UA-1) up to TAG_LIMIT sides, and the sheets place the same pages with pypdf (never tagged)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckgen.errors import DoesNotFit, Problem
+
+
+class CardsBuilder:
+    name = "cards"
+
+    def outputs(self, names) -> dict[str, Path]:
+        return {
+            "sheets": names.path("-cards.pdf"),
+            "single": names.path("-cards-single.pdf"),
+            "html": names.path("-cards.html"),
+        }
+
+    def check(self, project) -> list[Problem]:
+        from deckgen.cards.sides import lay_out
+
+        return [project.locate(misfit) for misfit in lay_out(project).misfits]
+
+    def write(self, project, outputs) -> None:
+        from deckgen.cards.htmldoc import html_page
+        from deckgen.cards.imposition import impose
+        from deckgen.cards.sheets import build_sheets, build_singles
+        from deckgen.cards.sides import lay_out, page_meta
+        from deckgen.cards.theme import PageSetup
+
+        workshop, layout, settings = project.workshop, project.layout, project.print
+        laid_out = lay_out(project, cache_dir=project.cache_dir)
+        if laid_out.misfits:
+            raise DoesNotFit([project.locate(misfit) for misfit in laid_out.misfits])
+        project.report("writing single cards", 0, 1)
+        singles = build_singles(laid_out.readers, laid_out.seed, workshop.title.plain, workshop.language,
+                                fonts=layout.fonts.files)
+        project.report("writing sheets", 0, 1)
+        grid, plan = impose(len(laid_out.cards), settings.paper, settings.duplex, settings.back_offset)
+        pages = [reader.pages[0] for reader in laid_out.readers]
+        sheets = build_sheets(pages, grid, plan, workshop.title.plain, workshop.language, seed=laid_out.seed,
+                              fonts=layout.fonts.files)
+        preview = html_page(workshop, layout, laid_out.cards, laid_out.sizes, "preview",
+                            PageSetup(0.0, False), meta=page_meta())
+        files = self.outputs(project.names)
+        outputs.temp_for(files["sheets"]).write_bytes(sheets)
+        outputs.temp_for(files["single"]).write_bytes(singles)
+        outputs.temp_for(files["html"]).write_text(preview, encoding="utf-8")
+        outputs.after_commit(laid_out.save_cache)

@@ -1,0 +1,39 @@
+"""The slides builder: the editable .pptx (title, overview tiles, one analysis slide per model, sources).
+
+Every slide is planned first (each text measured with the layout's font metrics and shrunk, split or
+refused), then drawn from the same plans; a text that cannot fit is a problem located in the content."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckgen.errors import DoesNotFit, Misfit, Problem
+
+
+class SlidesBuilder:
+    name = "slides"
+
+    def outputs(self, names) -> dict[str, Path]:
+        return {"deck": names.path(".pptx")}
+
+    def check(self, project) -> list[Problem]:
+        from deckgen.slides.deck import plan_deck
+
+        return [project.locate(_misfit(item)) for item in plan_deck(project.workshop, project.layout).ctx.problems]
+
+    def write(self, project, outputs) -> None:
+        from deckgen.slides.deck import draw_deck, plan_deck
+        from deckgen.slides.reproducible import save, set_properties
+
+        workshop = project.workshop
+        deck = plan_deck(workshop, project.layout)
+        if deck.ctx.problems:
+            raise DoesNotFit([project.locate(_misfit(item)) for item in deck.ctx.problems])
+        project.report("writing slides", 0, 1)
+        draw_deck(deck)
+        set_properties(deck.prs, workshop.title.plain, ", ".join(workshop.authors), deck.ctx.style.lang)
+        save(deck.prs, outputs.temp_for(self.outputs(project.names)["deck"]))
+
+
+def _misfit(item) -> Misfit:
+    return item if isinstance(item, Misfit) else Misfit("", "", str(item))
