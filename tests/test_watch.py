@@ -89,5 +89,5 @@ def test_page_shows_the_cards_and_follows_an_edit(served):
         content.write_text(content.read_text().replace("title: Watch test", "title: [broken"))
         wait_for(lambda: not status(base)["ok"], what="the failed rebuild")
         page.locator(".error").wait_for(timeout=30_000)
-        assert "YAML syntax error" in page.locator(".error").inner_text()
+        assert "the list that starts with '[' here is not closed" in page.locator(".error").inner_text()
         browser.close()

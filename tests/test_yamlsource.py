@@ -18,29 +18,75 @@ def message(path) -> str:
     return str(problem)
 
 
-def test_yaml_syntax_error_points_at_the_line(write_content):
+def test_an_unclosed_list_points_at_its_bracket(write_content):
     path = write_content("title: T\nmodels:\n  - name: [A\n")
-    assert message(path).startswith(f"{path}:4:1: YAML syntax error: ")
-
-
-def test_tab_indentation(write_content):
-    path = write_content("title: T\nmodels:\n\t- name: A\n")
-    assert message(path).startswith(f"{path}:3:1: YAML syntax error: ")
+    assert message(path) == (f"{path}:3:11: the list that starts with '[' here is not closed; end it with ']' "
+                             "and separate its items with ', '")
 
 
 def test_duplicate_key(write_content):
     path = write_content("title: T\ntitle: U\nmodels: [{name: A}]\n")
-    assert message(path).startswith(f"{path}:2:1: YAML syntax error: found duplicate key")
+    assert message(path) == f"{path}:2:1: 'title' is given twice here; keep one of the two"
 
 
 def test_empty_file(write_content):
     path = write_content("")
-    assert message(path) == f"{path}:1:1: the content file is empty; expected a mapping of keys"
+    assert message(path) == f"{path}:1:1: the content file is empty; expected keys such as title: and models:"
 
 
 def test_comments_only_is_empty(write_content):
     path = write_content("# nothing yet\n")
-    assert message(path) == f"{path}:1:1: the content file is empty; expected a mapping of keys"
+    assert message(path) == f"{path}:1:1: the content file is empty; expected keys such as title: and models:"
+
+
+# The slips a trainer makes, each told in plain words on the line and column where it is.
+SLIPS = [
+    ("title: T\nmodels:\n\t- name: A\n", 3, 1,
+     "this line is indented with a tab; use spaces, not tabs, to indent"),
+    ("title: T\nsubtitle Hello there\nmodels:\n  - name: A\n", 2, 1,
+     "this line has no ':' after its key; write the key, a colon and a space before the text: subtitle: Hello there"),
+    ("title: 'Het model van 't Hof'\nmodels:\n  - name: A\n", 1, 23,
+     "this apostrophe ends the text that the single quote before it began; put the text in double quotes "
+     "instead: title: \"Het model van 't Hof\" (or write the apostrophe twice: '')"),
+    ("title: Workshop: netwerken\nmodels:\n  - name: A\n", 1, 16,
+     "the text after 'title:' contains ': ', which YAML reads as another key; put the whole text in double "
+     "quotes: title: \"Workshop: netwerken\""),
+    ("title: T\nmodels:\n  - name: A\n     strengths: [x]\n", 4, 6,
+     "'strengths' is indented more than 'name' on line 3, so YAML reads it as more of that line's text; "
+     "indent it by 4 spaces, like 'name'"),
+    ("title: T\nmodels:\n  - name: A\n   strengths: [x]\n", 4, 4,
+     "'strengths' is indented by 3 spaces, which lines up with no key above it; indent it by 4 spaces, "
+     "like 'name'"),
+    ("title: T\n  subtitle: S\nmodels:\n  - name: A\n", 2, 3,
+     "'subtitle' is indented more than 'title' on line 1, so YAML reads it as more of that line's text; "
+     "start it at the beginning of the line, like 'title'"),
+    ('title: "Het model\nmodels:\n  - name: A\n', 1, 8,
+     'the text that starts with " here is never closed; end it with " on the same line'),
+    ("title: T\nmodels: [{name: A}]\n---\ntitle: U\n", 3, 1,
+     "a second document starts here with '---'; a file holds one: remove this line and put what follows "
+     "in a file of its own"),
+]
+
+
+@pytest.mark.parametrize("text, line, column, expected", SLIPS)
+def test_a_slip_is_told_in_plain_words_where_it_is(write_content, text, line, column, expected):
+    path = write_content(text)
+    assert message(path) == f"{path}:{line}:{column}: {expected}"
+    for jargon in ("<block end>", "<scalar>", "mapping", "YAML syntax error"):
+        assert jargon not in message(path)
+
+
+def test_a_value_lost_to_a_comment_is_an_error_that_says_to_quote_it(tmp_path):
+    layout = tmp_path / "house"
+    layout.mkdir()
+    (layout / "layout.yaml").write_text("colors:\n  primary: #2E7D32\n  accent:   # optional\n", encoding="utf-8")
+    from deckgen.layout import load_layout
+
+    with pytest.raises(InvalidInput) as caught:
+        load_layout(str(layout))
+    (problem,) = caught.value.problems
+    assert str(problem) == (f"{layout / 'layout.yaml'}:2:12: colors.primary: #2E7D32 is read as a comment because "
+                            "it starts with '#', so primary is empty; put the value in quotes: primary: \"#2E7D32\"")
 
 
 def test_not_a_mapping(write_content):

@@ -10,6 +10,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
 from deckgen.errors import InvalidInput, Problem
+from deckgen.yamlslips import empty_by_comment, explain, tab_slips
 
 # The line-keeping parser reads about 0.2 MB a second: 2 MB (some 2000 models) is read in seconds.
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -18,16 +19,19 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 def read_yaml(path: Path, what: str = "file"):
     """The parsed document of ``path`` (mappings keep their marks); every failure is an InvalidInput."""
     text = _read_text(path, what)
+    tabs = tab_slips(text)
+    if tabs:
+        raise InvalidInput([Problem(path, slip.line, slip.column, "", slip.message) for slip in tabs])
     yaml = YAML(typ="rt", pure=True)
     # Dates stay strings here: the schema checks them and can point at an impossible one.
     yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _as_string)
     try:
         document = yaml.load(text)
     except MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problem = error.problem or error.context or "not valid YAML"
-        raise _invalid(path, mark.line + 1 if mark else None, mark.column + 1 if mark else None,
-                       f"YAML syntax error: {problem}") from None
+        slip = explain(error, text)
+        if slip is None:
+            raise _invalid(path, None, None, f"YAML cannot read this file: {error.problem or error.context}") from None
+        raise _invalid(path, slip.line, slip.column, slip.message) from None
     except ReaderError as error:  # a character YAML does not allow; it has a position, not a mark
         line, column = _text_position(text, error.position)
         raise _invalid(path, line, column, f"YAML syntax error: {error.reason} "
@@ -38,7 +42,11 @@ def read_yaml(path: Path, what: str = "file"):
     except (YAMLError, ValueError) as error:
         raise _invalid(path, None, None, f"YAML syntax error: {error}") from None
     if document is None:
-        raise _invalid(path, 1, 1, f"the {what} is empty; expected a mapping of keys")
+        raise _invalid(path, 1, 1, f"the {what} is empty; expected keys such as title: and models:"
+                       if what == "content file" else f"the {what} is empty; expected keys and their values")
+    lost = empty_by_comment(document, text)
+    if lost:
+        raise InvalidInput([Problem(path, slip.line, slip.column, key, slip.message) for key, slip in lost])
     return document
 
 
