@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import click
 from click.testing import CliRunner
 
 from deckgen import __version__
@@ -46,8 +47,61 @@ def test_bad_content_exits_1_with_every_problem_and_no_traceback(run, write_cont
 
 def test_bad_usage_exits_2(run):
     assert run("build", "--only", "everything").exit_code == 2
-    assert run("build", "--back-offset", "one").exit_code == 2
+    assert run("build", "--back-offset", "one", "1").exit_code == 2
     assert run("frobnicate").exit_code == 2
+
+
+def test_choices_are_case_blind(run, write_content):
+    result = run("build", write_content("title: T\nmodels: [{name: A}]\n"), "--paper", "a3", "--duplex", "SHORT-EDGE",
+                 "--only", "Cards", "-q", "-o", "out")
+    assert result.exit_code == 0, result.output
+    from pypdf import PdfReader
+
+    width, height = PdfReader("out/workshop-cards.pdf").pages[0].mediabox[2:]
+    assert (round(float(width) * 25.4 / 72), round(float(height) * 25.4 / 72)) == (420, 297)
+
+
+@pytest.mark.parametrize("values, shift", [(("1,5", "-0.5"), (1.5, -0.5)), (("0", "2"), (0.0, 2.0))])
+def test_back_offset_takes_two_values_with_either_decimal_mark(run, write_content, values, shift):
+    from pypdf import PdfReader
+
+    content = write_content("title: T\nmodels: [{name: A}]\n")
+    assert run("build", content, "--only", "cards", "-q", "-o", "plain").exit_code == 0
+    result = run("build", content, "--only", "cards", "-q", "-o", "moved", "--back-offset", *values)
+    assert result.exit_code == 0, result.output
+
+    def back_matrix(folder):  # the back sheet's placement of its first card, in mm
+        page = PdfReader(f"{folder}/workshop-cards.pdf").pages[1]
+        numbers = page.get_contents().get_data().decode("latin-1").split(" cm")[0].split()[-2:]
+        return tuple(float(n) * 25.4 / 72 for n in numbers)
+
+    (px, py), (mx, my) = back_matrix("plain"), back_matrix("moved")
+    assert (round(mx - px, 1), round(py - my, 1)) == shift
+
+
+def test_a_back_offset_that_could_be_misread_or_is_out_of_range_exits_2(run):
+    result = run("build", "--back-offset", "1,5")
+    assert result.exit_code == 2 and "requires 2 arguments" in result.output
+    result = run("build", "--back-offset", "30", "0")
+    assert result.exit_code == 2 and "at most 20 mm" in result.output
+
+
+def test_a_content_name_without_yaml_is_found_and_a_typo_gets_a_suggestion(run, write_content):
+    write_content("language: en\ntitle: T\nmodels: [{name: A}]\n", name="buurtdag.yaml")
+    assert run("check", "buurtdag").output.strip() == "buurtdag.yaml: OK"
+    result = run("check", "buurtdg.yaml")
+    assert result.exit_code == 1
+    assert result.output.startswith("buurtdg.yaml: no such content file; did you mean buurtdag.yaml?")
+
+
+def test_no_help_line_is_cut_off(run):
+    commands = run("--help").output.split("Commands:")[1]
+    assert "..." not in commands
+    assert len([line for line in commands.splitlines() if line.strip()]) == len(main.commands)
+    for name, command in main.commands.items():
+        for option in command.params:
+            if isinstance(option, click.Option) and option.name != "help":
+                assert option.help, f"deckgen {name} {option.opts[0]} has no description"
 
 
 def test_unknown_layout_is_one_message(run, example_path):

@@ -19,7 +19,23 @@ from deckgen.printing import DOUBLE_SIDED, DUPLEX_MODES, PAPERS, PrintOptions
 from deckgen.project import DEFAULT_LAYOUT, DEFAULT_OUT_DIR, Request
 from deckgen.resources import example_content
 
-CONTENT = click.argument("content", required=False, type=click.Path(path_type=Path))
+class ContentFile(click.ParamType):
+    """A content file as people name it: ``buurtdag.yaml``, or ``buurtdag`` when ``buurtdag.yaml`` exists."""
+
+    name = "content"
+
+    def convert(self, value, param, ctx):
+        from deckgen.project import find_content
+
+        return find_content(Path(value))
+
+
+def _choice(choices) -> click.Choice:
+    """A choice typed in any case: ``--paper a3`` is A3."""
+    return click.Choice(tuple(choices), case_sensitive=False)
+
+
+CONTENT = click.argument("content", required=False, type=ContentFile())
 LAYOUT = click.option("--layout", "-l", metavar="NAME|PATH",
                       help="Layout name (./layouts/NAME or shipped) or folder; default: the content's own.")
 
@@ -50,23 +66,32 @@ def reported(target: Path):
                     click.echo(f"warning: {warning.message}", err=True)
 
 
-def _offset(ctx, param, value: str | None):
-    if value is None:
-        return (0.0, 0.0)
-    try:
-        x, y = (float(part) for part in value.split(","))
-    except ValueError:
-        raise click.BadParameter(f"expected two millimetre values as X,Y (for example 1.5,-0.5), got {value!r}")
-    return (x, y)
+class Millimetres(click.ParamType):
+    """A length in mm, with a decimal point or a decimal comma (``1.5`` or ``1,5``)."""
+
+    name = "mm"
+
+    def convert(self, value, param, ctx):
+        from deckgen.printing import parse_millimetres
+
+        if isinstance(value, float):
+            return value
+        try:
+            return parse_millimetres(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+def _offset(ctx, param, value):
+    return tuple(value) if value else (0.0, 0.0)
 
 
 def _print_options(paper, duplex, back_offset) -> PrintOptions:
     return PrintOptions(paper=paper, duplex=duplex, back_offset=back_offset)
 
 
-PAPER = click.option("--paper", type=click.Choice(tuple(PAPERS)), help="Card sheet size; default: the layout's.")
-BACK_OFFSET = click.option("--back-offset", callback=_offset, metavar="X,Y",
-                           help="Shift the card backs by X,Y millimetres, for a printer whose duplex is off.")
+OFFSET_HELP = ("Shift the card backs by X mm to the right and Y mm down (for example --back-offset 1.5 -0.5), "
+               "for a printer whose duplex is off; deckgen calibrate measures it.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -75,20 +100,20 @@ def main() -> None:
     """Turn a workshop content file into an editable PowerPoint deck and printable A6 cards."""
 
 
-@main.command()
-@click.argument("contents", nargs=-1, type=click.Path(path_type=Path))
+@main.command(short_help="Build the deck and the cards (default: the example).")
+@click.argument("contents", nargs=-1, type=ContentFile())
 @click.option("--layout", "-l", "layouts", metavar="NAME|PATH", multiple=True,
               help="Layout name (./layouts/NAME or shipped) or folder; default: the content's own. "
                    "Give it several times to build in several layouts, each into OUT/NAME.")
 @click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT_DIR,
               show_default=True, help="Folder the files are written to.")
-@click.option("--only", type=click.Choice(BUILDER_NAMES), multiple=True,
+@click.option("--only", type=_choice(BUILDER_NAMES), multiple=True,
               help="Write only these outputs (repeatable): "
                    + "; ".join(f"{name}: {entry.summary}" for name, entry in REGISTRY.items()) + ".")
-@PAPER
-@click.option("--duplex", type=click.Choice(DUPLEX_MODES),
+@click.option("--paper", type=_choice(PAPERS), help="Card sheet size; default: the layout's.")
+@click.option("--duplex", type=_choice(DUPLEX_MODES),
               help="How the backs are placed for double-sided printing; default: the layout's.")
-@BACK_OFFSET
+@click.option("--back-offset", type=Millimetres(), nargs=2, callback=_offset, metavar="X Y", help=OFFSET_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress; print only the files written.")
 @click.option("--no-cache", is_flag=True,
               help="Lay out every card again instead of reusing the sides kept in OUT/.deckgen-cache/NAME/.")
@@ -124,7 +149,7 @@ def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, n
         raise Failed(f"{len(failed)} build{'s' * (len(failed) != 1)} failed.")
 
 
-@main.command()
+@main.command(short_help="Report mistakes and text that would not fit.")
 @CONTENT
 @LAYOUT
 def check(content, layout):
@@ -141,13 +166,15 @@ def check(content, layout):
     click.echo(f"{content}: OK")
 
 
-@main.command()
-@LAYOUT
+@main.command(short_help="Write a test sheet to measure your printer's duplex.")
+@click.option("--layout", "-l", metavar="NAME|PATH",
+              help="Layout whose paper and duplex the sheet uses unless given here; default: default.")
 @click.option("--out", "-o", "target", type=click.Path(dir_okay=False, path_type=Path),
               default=DEFAULT_OUT_DIR / "calibration.pdf", show_default=True, help="Where to write the sheet.")
-@click.option("--paper", type=click.Choice(tuple(PAPERS)), help="Sheet size; default: the layout's.")
-@click.option("--duplex", type=click.Choice(DOUBLE_SIDED), help="Duplex edge; default: the layout's.")
-@click.option("--back-offset", callback=_offset, metavar="X,Y", help="Back-side offset in mm to try.")
+@click.option("--paper", type=_choice(PAPERS), help="Sheet size; default: the layout's.")
+@click.option("--duplex", type=_choice(DOUBLE_SIDED), help="Duplex edge; default: the layout's.")
+@click.option("--back-offset", type=Millimetres(), nargs=2, callback=_offset, metavar="X Y",
+              help="An offset to try, in mm (X right, Y down), as it would be given to deckgen build.")
 def calibrate(layout, target, paper, duplex, back_offset):
     """Write a one-sheet duplex print that shows how far your printer's backs are off."""
     from deckgen.cards.calibration import write_calibration
@@ -164,7 +191,7 @@ def calibrate(layout, target, paper, duplex, back_offset):
         click.echo(str(path))
 
 
-@main.command()
+@main.command(short_help="List the layouts found and what each extends.")
 def layouts():
     """List the layouts found: in ./layouts and shipped with deckgen."""
     from deckgen.layout import describe_layouts
@@ -178,14 +205,14 @@ def layouts():
             click.echo(f"{'':{width}}  {row.description}")
 
 
-@main.group()
+@main.group(short_help="Start a new workshop or layout from a commented file.")
 def init():
     """Start a new workshop or layout from a commented file."""
 
 
 @init.command("workshop")
 @click.argument("name")
-@click.option("--language", type=click.Choice(LANGUAGE_CODES), default=DEFAULT_LANGUAGE, show_default=True,
+@click.option("--language", type=_choice(LANGUAGE_CODES), default=DEFAULT_LANGUAGE, show_default=True,
               help="The language of the labels and the date.")
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder the file is written to.")
@@ -209,10 +236,11 @@ def init_layout(name, folder):
         click.echo(str(new_layout(name, folder)))
 
 
-@main.command()
-@click.option("--layout", "for_layout", is_flag=True, help="The schema of layout.yaml instead of content.")
+@main.command(short_help="Print the JSON Schema of content (or layout) files.")
+@click.option("--layout", "for_layout", is_flag=True,
+              help="Print the schema of an organisation's layout.yaml instead of a content file's.")
 def schema(for_layout):
-    """Print the JSON Schema of the content format, for editor completion."""
+    """Print the JSON Schema of the content format (with --layout: of layout.yaml), for editor completion."""
     import json
 
     from deckgen.content import CONTENT_SPEC
@@ -225,7 +253,7 @@ def schema(for_layout):
     click.echo(json.dumps(document, indent=2, ensure_ascii=False))
 
 
-@main.command()
+@main.command(short_help="Write PNG pictures of every slide and card side.")
 @CONTENT
 @LAYOUT
 @click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -244,7 +272,7 @@ def preview(content, layout, out_dir):
     click.echo(f"{out_dir}: {len(written) - 1} pictures and overview.png")
 
 
-@main.command()
+@main.command(short_help="Rebuild on every save; --serve shows a live preview.")
 @CONTENT
 @LAYOUT
 @click.option("--out", "-o", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT_DIR,

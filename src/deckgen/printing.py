@@ -32,6 +32,19 @@ class PrintSettings:
     back_offset: tuple[float, float]
 
 
+def parse_millimetres(text: str) -> float:
+    """One length in mm as people type it: ``1.5``, ``1,5`` (a decimal comma) or ``-0.5``; ValueError
+    saying what to type otherwise, or when it is out of a back offset's range."""
+    try:
+        value = float(text.strip().replace(",", ".", 1))
+    except ValueError:
+        raise ValueError(f"expected a number of mm such as 1.5 or -0,5, got {text!r}") from None
+    if abs(value) > MAX_BACK_OFFSET_MM:
+        raise ValueError(f"{text} mm: a back offset is at most {MAX_BACK_OFFSET_MM:g} mm either way; "
+                         "print deckgen calibrate and measure it again")
+    return value
+
+
 def resolve_print(options: PrintOptions, paper: str, duplex: str) -> PrintSettings:
     """``options`` over the layout's ``paper`` and ``duplex``; DeckgenError naming a value deckgen does not know."""
     chosen_paper = options.paper or paper

@@ -129,6 +129,19 @@ def assemble(workshop: Workshop, layout: Layout, out_dir: Path = DEFAULT_OUT_DIR
     )
 
 
+def find_content(path: Path) -> Path:
+    """The content file a person means: ``path`` itself, or ``path.yaml`` when they left off the extension.
+
+    A name that is neither is returned as given: loading it says it does not exist, and suggests a
+    close name in its folder."""
+    if path.exists() or path.suffix.lower() in (".yaml", ".yml"):
+        return path
+    for suffix in (".yaml", ".yml"):
+        if path.with_name(path.name + suffix).is_file():
+            return path.with_name(path.name + suffix)
+    return path
+
+
 def layout_reference(command_line: str | None, workshop: Workshop) -> str:
     """Which layout a build uses: the one the command line names, else the content's own, else default."""
     return command_line or workshop.layout or DEFAULT_LAYOUT

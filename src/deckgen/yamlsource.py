@@ -56,7 +56,7 @@ def _as_string(constructor, node):
 
 def _read_text(path: Path, what: str) -> str:
     if not path.exists():
-        raise _invalid(path, None, None, f"no such {what}")
+        raise _invalid(path, None, None, f"no such {what}{_suggestion(path)}")
     if path.is_dir():
         raise _invalid(path, None, None, f"is a directory; expected a YAML {what}")
     try:
@@ -78,6 +78,18 @@ def _read_text(path: Path, what: str) -> str:
         line, column = _position(data, error.start)
         raise _invalid(path, line, column,
                        f"is not UTF-8 text (byte 0x{data[error.start]:02x}); save the {what} as UTF-8") from None
+
+
+def _suggestion(path: Path) -> str:
+    """'; did you mean buurtdag.yaml?' for a name close to a YAML file in the same folder."""
+    import difflib
+
+    folder = path.parent if path.parent.is_dir() else None
+    if folder is None:
+        return ""
+    names = sorted(entry.name for entry in folder.iterdir() if entry.suffix.lower() in (".yaml", ".yml"))
+    close = difflib.get_close_matches(path.name, names, n=1, cutoff=0.6)
+    return f"; did you mean {folder / close[0] if str(path.parent) != '.' else close[0]}?" if close else ""
 
 
 def _read_bytes(path: Path) -> bytes:
