@@ -91,3 +91,56 @@ def test_page_shows_the_cards_and_follows_an_edit(served):
         page.locator(".error").wait_for(timeout=30_000)
         assert "the list that starts with '[' here is not closed" in page.locator(".error").inner_text()
         browser.close()
+
+
+def test_a_save_during_a_build_is_built_right_after_it(write_content, tmp_path):
+    """A file saved while a build runs is built at once, not left until the next save."""
+    import threading
+
+    from deckgen.project import Request
+    from deckgen.watch import Watcher
+
+    content = write_content("language: en\ntitle: First title\nmodels: [{name: A}]\n")
+    messages = []
+    watcher = Watcher(Request(content=content, out_dir=tmp_path / "out", only=("slides",)), pictures=False,
+                      echo=messages.append)
+    original = watcher.rebuild
+    saved = threading.Event()
+
+    def rebuild_then_save():
+        original()
+        if not saved.is_set():  # the trainer saves while the first build is still running
+            saved.set()
+            time.sleep(0.05)  # a modification time that differs from the one the build read
+            content.write_text("language: en\ntitle: Second title\nmodels: [{name: A}]\n", encoding="utf-8")
+
+    watcher.rebuild = rebuild_then_save
+    watcher.rebuild_until_settled()
+    from pptx import Presentation
+
+    deck = Presentation(str(tmp_path / "out" / "workshop.pptx"))
+    texts = [shape.text_frame.text for shape in deck.slides[0].shapes if shape.has_text_frame]
+    assert any("Second title" in text for text in texts), texts
+    assert watcher.state.generation == 2
+
+
+def test_when_the_first_build_fails_the_page_shows_the_error_not_an_empty_frame(write_content, tmp_path):
+    import threading
+
+    from deckgen.project import Request
+    from deckgen.watch import Watcher, make_server
+
+    content = write_content("language: en\ntitle: [broken\nmodels: [{name: A}]\n")
+    watcher = Watcher(Request(content=content, out_dir=tmp_path / "out"), pictures=True, echo=lambda _: None)
+    watcher.rebuild()
+    server = make_server(watcher, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_address[1]}/", timeout=10) as response:
+            page = response.read().decode("utf-8")
+    finally:
+        server.shutdown()
+    assert "the list that starts with &#x27;[&#x27; here is not closed" in page
+    assert "<iframe" not in page and "no cards yet" in page
+    expected = "no slides yet" if shutil.which("soffice") else "slide pictures need LibreOffice"
+    assert expected in page

@@ -104,25 +104,58 @@ class Watcher:
         content = self.request.content.resolve()
         return changed.resolve() == content or changed.resolve().parent != content.parent
 
+    def stamp(self) -> tuple:
+        """The size and modification time of the content file and every file of its layout's folders:
+        it differs after any save that a build reads."""
+        files = [self.request.content]
+        for folder in self.watched_paths()[1:]:
+            files += sorted(path for path in Path(folder).rglob("*") if self.is_relevant(path))
+        stamps = []
+        for path in files:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            stamps.append((str(path), info.st_size, info.st_mtime_ns))
+        return tuple(stamps)
+
+    def rebuild_until_settled(self, stop: threading.Event | None = None, limit: int = 20) -> None:
+        """Build, and build again while files were saved during the build: the last save is always built."""
+        for _ in range(limit):
+            before = self.stamp()
+            self.rebuild()
+            if self.stamp() == before or (stop is not None and stop.is_set()):
+                return
+
     def run(self, stop: threading.Event | None = None) -> None:
+        import logging
+
         import watchfiles
 
-        self.rebuild()
+        # watchfiles logs "KeyboardInterrupt caught, stopping watch" on Ctrl-C: a trainer needs no such line
+        logging.getLogger("watchfiles.main").setLevel(logging.ERROR)
+
+        self.rebuild_until_settled(stop)
         while stop is None or not stop.is_set():
             paths = self.watched_paths()
             for changes in watchfiles.watch(*paths, stop_event=stop, debounce=200, raise_interrupt=False):
                 if any(self.is_relevant(Path(path)) for _, path in changes):
-                    self.rebuild()
+                    self.rebuild_until_settled(stop)
                     break  # the layout chain may have changed: watch its folders anew
             else:
                 return
 
 
-def _page(state: BuildState, cards_html: str) -> str:
+def _page(state: BuildState, cards_html: str, cards_built: bool, office: bool) -> str:
     status = ("<p class='ok'>Built #%d</p>" % state.generation if state.ok else
               "<pre class='error'>%s</pre>" % html.escape(state.message))
     slides = "".join(f"<img src='/{html.escape(p)}?v={state.generation}' alt='slide {i + 1}'>"
                      for i, p in enumerate(state.slides))
+    if not slides:
+        slides = ("<p>(no slides yet: the build above did not succeed)</p>" if office else
+                  "<p>(slide pictures need LibreOffice: apt-get install libreoffice-impress)</p>")
+    cards = (f'<iframe id="cards" src="/{html.escape(cards_html)}?v={state.generation}"></iframe>' if cards_built
+             else "<p>(no cards yet: the build above did not succeed)</p>")
     return f"""<!doctype html>
 <html><head><meta charset="utf-8"><title>deckgen preview</title>
 <style>
@@ -134,8 +167,8 @@ section {{ padding: 16px; }} h2 {{ font-size: 16px; }}
 iframe {{ width: 100%; height: 80vh; border: 0; background: #fff; }}
 </style></head><body>
 <header>{status}</header>
-<section class="slides"><h2>Slides</h2>{slides or "<p>(slide pictures need LibreOffice)</p>"}</section>
-<section><h2>Cards</h2><iframe id="cards" src="/{html.escape(cards_html)}?v={state.generation}"></iframe></section>
+<section class="slides"><h2>Slides</h2>{slides}</section>
+<section><h2>Cards</h2>{cards}</section>
 <script>
 new EventSource("/events").onmessage = (event) => {{
   if (Number(event.data) !== {state.generation}) location.reload();
@@ -148,7 +181,10 @@ def make_server(watcher: Watcher, port: int) -> ThreadingHTTPServer:
     """A localhost server of the output folder, the live page at / and build events at /events."""
     out = watcher.request.out_dir.resolve()
     state = watcher.state
-    cards_html = watcher.cards_html.name
+    cards_html = watcher.cards_html
+    from deckgen.preview import soffice
+
+    office = soffice() is not None
 
     class Handler(SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -160,7 +196,7 @@ def make_server(watcher: Watcher, port: int) -> ThreadingHTTPServer:
         def do_GET(self):
             path = self.path.split("?")[0]
             if path == "/":
-                body = _page(state, cards_html).encode("utf-8")
+                body = _page(state, cards_html.name, cards_html.is_file(), office).encode("utf-8")
                 self._send(body, "text/html; charset=utf-8")
             elif path == "/status":
                 body = json.dumps({"generation": state.generation, "ok": state.ok,
