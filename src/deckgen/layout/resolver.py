@@ -1,122 +1,31 @@
-"""Layouts (layout-format.md): validating layout.yaml, following ``extends``, resolving files."""
+"""From a layout's name or path to a Layout: finding its folder (beside the layout that extends it, in
+./layouts, or shipped), reading and validating each layout.yaml, resolving and checking the files it
+names, following ``extends`` to the default layout (refusing a cycle and a chain deeper than
+MAX_DEPTH), merging the layers child over parent, and building the frozen Layout. Also lists the
+layouts that can be found, for ``deckgen layouts``."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, InvalidInput, Problem
-from deckgen.labels import LABEL_KEYS
-from deckgen.printing import DUPLEX_MODES, PAPERS
+from deckgen.layout.spec import LAYOUT_SPEC
+from deckgen.layout.types import (
+    COLOR_KEYS,
+    CardOptions,
+    Colors,
+    Fonts,
+    Layout,
+    LayoutEntry,
+    SlideOptions,
+)
 from deckgen.resources import bundled
 from deckgen.safepaths import resolve_inside
-from deckgen.schema import Bool, Choice, Color, Field, Length, ListOf, Loc, Mapping, Number, Str, validate
+from deckgen.schema import Loc, validate
 from deckgen.yamlsource import read_yaml
 
 MAX_DEPTH = 10
 MAX_ASSET_BYTES = {"logo": 10 * 1024 * 1024, "font": 20 * 1024 * 1024, "template": 50 * 1024 * 1024}
-COLOR_KEYS = ("primary", "accent", "text", "background", "strengths", "weaknesses")
-
-
-def _path(description: str) -> Str:
-    return Str(description=description + " Relative to the layout's folder.", max_length=500)
-
-
-LAYOUT_SPEC = Mapping(
-    {
-        "extends": Field(Str(description="Name of the parent layout; default: default.")),
-        "description": Field(Str(description="One line that says what this layout is for.")),
-        "colors": Field(Mapping({
-            "primary": Field(Color(description="Titles, header rows, card bands.")),
-            "accent": Field(Color(description="Numbers, highlights.")),
-            "text": Field(Color(description="Body text.")),
-            "background": Field(Color(description="Slide and card background.")),
-            "strengths": Field(Color(description="Fill of the strengths column and section.")),
-            "weaknesses": Field(Color(description="Fill of the weaknesses column and section.")),
-        }, description="CSS hex colours, used by slides and cards alike.")),
-        "fonts": Field(Mapping({
-            "heading": Field(Str(description="Family name of headings; the same name goes into the .pptx.")),
-            "body": Field(Str(description="Family name of body text.")),
-            "files": Field(ListOf(_path("A .ttf or .otf font file, measured for slides and embedded in cards."))),
-        }, description="Fonts of slides and cards.")),
-        "logo": Field(_path("PNG or SVG logo: title slide, every card front, the cover.")),
-        "footer": Field(Str(description="Text in every slide's footer and on every card front.")),
-        "labels": Field(Mapping({key: Field(Str()) for key in LABEL_KEYS},
-                                description="Overrides of the language's labels.")),
-        "slides": Field(Mapping({
-            "size": Field(Choice(("16:9", "4:3"), description="Slide size.")),
-            "template": Field(_path("The organisation's own .pptx: its master, theme and slide layouts.")),
-            "min_font_size": Field(Number(6, 40, description="Smallest size in pt slide text may shrink to.")),
-        }, description="Slide options.")),
-        "cards": Field(Mapping({
-            "paper": Field(Choice(tuple(PAPERS), description="A4 takes 4 cards a sheet, A3 takes 8.")),
-            "duplex": Field(Choice(DUPLEX_MODES, description="How backs are placed.")),
-            "bleed": Field(Length(maximum=10, description="Bleed of the single-card PDF, e.g. 3mm.")),
-            "crop_marks": Field(Bool(description="Crop marks on the single-card PDF.")),
-            "min_font_size": Field(Number(4, 30, description="Smallest size in pt card text may shrink to.")),
-        }, description="Card options.")),
-    },
-    description="A deckgen layout: how an organisation's decks and cards look.",
-)
-
-
-@dataclass(frozen=True)
-class Colors:
-    primary: str
-    accent: str
-    text: str
-    background: str
-    strengths: str
-    weaknesses: str
-
-
-@dataclass(frozen=True)
-class Fonts:
-    heading: str
-    body: str
-    files: tuple[Path, ...] = ()
-
-
-@dataclass(frozen=True)
-class SlideOptions:
-    size: str = "16:9"
-    template: Path | None = None
-    min_font_size: float = 12
-
-
-@dataclass(frozen=True)
-class CardOptions:
-    paper: str = "A4"
-    duplex: str = "long-edge"
-    bleed: float = 3.0  # mm
-    crop_marks: bool = True
-    min_font_size: float = 7
-
-
-@dataclass(frozen=True)
-class Layout:
-    """A resolved layout: every value set, every file an absolute path inside its layout's folder."""
-
-    name: str
-    folder: Path
-    colors: Colors
-    fonts: Fonts
-    description: str = ""
-    extends: str | None = None
-    logo: Path | None = None
-    footer: str | None = None
-    labels: dict[str, str] = field(default_factory=dict)
-    slides: SlideOptions = SlideOptions()
-    cards: CardOptions = CardOptions()
-    # (layout name, its templates/ folder), child first: the card templates' search path.
-    template_dirs: tuple[tuple[str, Path], ...] = ()
-    # Every folder of the chain: the only places resources may be read from.
-    folders: tuple[Path, ...] = ()
-
-    @property
-    def logo_alt(self) -> str:
-        """The logo's alternative text, the same on slides and cards."""
-        return f"Logo {self.footer}" if self.footer else "Logo"
 
 
 def find_layout(reference: str, search_from: Path | None = None) -> Path:
@@ -134,14 +43,6 @@ def find_layout(reference: str, search_from: Path | None = None) -> Path:
         raise DeckgenError(f"layout {reference!r}: no layout.yaml in that folder")
     known = ", ".join(sorted(layout_names())) or "none"
     raise DeckgenError(f"layout {reference!r} not found in ./layouts or the shipped layouts (known: {known})")
-
-
-@dataclass(frozen=True)
-class LayoutEntry:
-    name: str
-    folder: Path
-    extends: str | None
-    description: str
 
 
 def describe_layouts() -> list[LayoutEntry]:
@@ -299,7 +200,7 @@ def _logo_problem(path: Path) -> str | None:
         with Image.open(path) as image:
             image.verify()
             kind = image.format
-    except Exception as error:  # Pillow raises many kinds for broken or hostile images
+    except Exception as error:  # noqa: BLE001 -- Pillow raises many kinds for broken or hostile images
         return f"{path.name} is not a readable image ({type(error).__name__}: {error})"
     if kind not in ("PNG", "JPEG"):
         return f"{path.name} is a {kind} image; expected PNG or JPEG"
