@@ -1,8 +1,8 @@
 """From a layout's name or path to a Layout: finding its folder (beside the layout that extends it, in
-./layouts, or shipped), reading and validating each layout.yaml, resolving and checking the files it
-names, following ``extends`` to the default layout (refusing a cycle and a chain deeper than
-MAX_DEPTH), merging the layers child over parent, and building the frozen Layout. Also lists the
-layouts that can be found, for ``deckgen layouts``."""
+./layouts, or shipped), validating each layout.yaml against LAYOUT_SPEC (which also resolves and checks
+the files it names) and refusing links out of its templates/ folder, following ``extends`` to the
+default layout (refusing a cycle and a chain deeper than MAX_DEPTH), merging the layers child over
+parent, and building the frozen Layout. Also lists the layouts that can be found, for ``deckgen layouts``."""
 
 from __future__ import annotations
 
@@ -20,12 +20,10 @@ from deckgen.layout.types import (
     SlideOptions,
 )
 from deckgen.resources import bundled
-from deckgen.safepaths import resolve_inside
-from deckgen.schema import Loc, validate
+from deckgen.schema import Checker, Loc
 from deckgen.yamlsource import read_yaml
 
 MAX_DEPTH = 10
-MAX_ASSET_BYTES = {"logo": 10 * 1024 * 1024, "font": 20 * 1024 * 1024, "template": 50 * 1024 * 1024}
 
 
 def find_layout(reference: str, search_from: Path | None = None) -> Path:
@@ -106,49 +104,19 @@ def _chain(folder: Path) -> list[tuple[str, Path, dict]]:
 
 
 def _read_layer(folder: Path) -> dict:
+    """One layout.yaml, validated against LAYOUT_SPEC with its files resolved inside ``folder`` and
+    checked, and its templates/ folder checked for links that lead out; InvalidInput with every problem."""
     source = folder / "layout.yaml"
     document = read_yaml(source, "layout file")
-    data = validate(document, LAYOUT_SPEC, source)
-    problems: list[Problem] = []
-
-    def resolve(reference: str, loc: Loc, kind: str) -> Path | None:
-        try:
-            path = resolve_inside(folder, reference)
-        except ValueError as error:
-            problems.append(Problem(source, loc.line, loc.column, loc.path, str(error)))
-            return None
-        if path.stat().st_size > MAX_ASSET_BYTES[kind]:
-            problems.append(Problem(source, loc.line, loc.column, loc.path,
-                                    f"{reference!r} is {path.stat().st_size / 1e6:.0f} MB; "
-                                    f"a {kind} may be at most {MAX_ASSET_BYTES[kind] / 1e6:.0f} MB"))
-            return None
-        return path
-
-    root = Loc("")
+    checker = Checker(source, base=folder)
+    data = LAYOUT_SPEC.check(document, Loc(""), checker)
+    checker.problems += _template_problems(folder)
+    checker.raise_if_any()
     if "extends" in data and not _is_name(data["extends"]):
-        loc = root.key(document, "extends")
-        problems.append(Problem(source, loc.line, loc.column, "extends",
-                                f"expected the name of a layout (beside this one, in ./layouts or shipped), "
-                                f"got the path {data['extends']!r}"))
-    problems += _template_problems(folder)
-    if "logo" in data:
-        data["logo"] = resolve(data["logo"], root.key(document, "logo"), "logo")
-        if data["logo"] and (why := _logo_problem(data["logo"])):
-            loc = root.key(document, "logo")
-            problems.append(Problem(source, loc.line, loc.column, "logo", why))
-    if "files" in data.get("fonts", {}):
-        fonts_loc = root.key(document, "fonts").key(document["fonts"], "files")
-        data["fonts"]["files"] = [
-            resolve(reference, fonts_loc.item(document["fonts"]["files"], index), "font")
-            for index, reference in enumerate(data["fonts"]["files"])
-        ]
-    if "template" in data.get("slides", {}):
-        loc = root.key(document, "slides").key(document["slides"], "template")
-        data["slides"]["template"] = resolve(data["slides"]["template"], loc, "template")
-        if data["slides"]["template"] and (why := _master_problem(data["slides"]["template"])):
-            problems.append(Problem(source, loc.line, loc.column, "slides.template", why))
-    if problems:
-        raise InvalidInput(problems)
+        loc = Loc("").key(document, "extends")
+        raise InvalidInput([Problem(source, loc.line, loc.column, "extends",
+                                    f"expected the name of a layout (beside this one, in ./layouts or shipped), "
+                                    f"got the path {data['extends']!r}")])
     return data
 
 
@@ -165,46 +133,6 @@ def _template_problems(folder: Path) -> list[Problem]:
     entries = [templates] + (sorted(templates.rglob("*")) if templates.resolve().is_relative_to(root) else [])
     return [Problem(entry, None, None, "", f"is a link that leads out of the layout folder {folder}; refused")
             for entry in entries if not entry.resolve().is_relative_to(root)]
-
-
-MAX_MASTER_INFLATED = 200 * 1024 * 1024
-
-
-def _master_problem(path: Path) -> str | None:
-    """Why ``path`` cannot serve as a PowerPoint master, judged from its zip directory before opening it."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(path) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError) as error:
-        return f"{path.name} is not a PowerPoint (.pptx) file ({error})"
-    inflated = sum(entry.file_size for entry in entries)
-    if inflated > MAX_MASTER_INFLATED:
-        return (f"{path.name} unpacks to {inflated / 1e6:.0f} MB; a master may unpack to at most "
-                f"{MAX_MASTER_INFLATED / 1e6:.0f} MB (a zip bomb?)")
-    return None
-
-
-def _logo_problem(path: Path) -> str | None:
-    """Why ``path`` cannot serve as a logo, or None: its contents must be the image its name says."""
-    suffix = path.suffix.lower()
-    if suffix == ".svg":
-        head = path.read_bytes()[:1024].lstrip().lower()
-        return None if head.startswith((b"<?xml", b"<svg", b"<!--")) else f"{path.name} is not an SVG file"
-    if suffix not in (".png", ".jpg", ".jpeg"):
-        return f"expected a PNG, JPEG or SVG file, got {path.name}"
-    from PIL import Image
-
-    try:
-        with Image.open(path) as image:
-            image.verify()
-            kind = image.format
-    except Exception as error:  # noqa: BLE001 -- Pillow raises many kinds for broken or hostile images
-        return f"{path.name} is not a readable image ({type(error).__name__}: {error})"
-    if kind not in ("PNG", "JPEG"):
-        return f"{path.name} is a {kind} image; expected PNG or JPEG"
-    return None
 
 
 def _merge(base: dict, child: dict) -> dict:

@@ -1,16 +1,28 @@
 """LAYOUT_SPEC, the declaration of what layout.yaml may hold: every key, its kind of value and its
-description. The validator checks layout files against it, ``deckgen schema --layout`` prints it as
-JSON Schema and ``deckgen init layout`` writes its descriptions as comments."""
+description. Its file references (logo, fonts.files, slides.template) are ``schema.File`` specs, so
+validating a layout.yaml against it also resolves each file inside the layout's folder and checks its
+size and contents (``deckgen.layout.files``). The resolver validates layout files against it,
+``deckgen schema --layout`` prints it as JSON Schema and ``deckgen init layout`` writes its
+descriptions as comments."""
 
 from __future__ import annotations
 
 from deckgen.labels import LABEL_KEYS
+from deckgen.layout.files import (
+    MAX_FONT_BYTES,
+    MAX_LOGO_BYTES,
+    MAX_TEMPLATE_BYTES,
+    font_problem,
+    logo_problem,
+    template_problem,
+)
 from deckgen.printing import DUPLEX_MODES, PAPERS
 from deckgen.schema import (
     Bool,
     Choice,
     Color,
     Field,
+    File,
     Length,
     ListOf,
     Mapping,
@@ -19,8 +31,9 @@ from deckgen.schema import (
 )
 
 
-def _path(description: str) -> Str:
-    return Str(description=description + " Relative to the layout's folder.", max_length=500)
+def _file(kind: str, max_bytes: int, check_contents, description: str) -> File:
+    return File(kind=kind, max_bytes=max_bytes, check_contents=check_contents,
+                description=description + " Relative to the layout's folder.")
 
 
 LAYOUT_SPEC = Mapping(
@@ -38,15 +51,18 @@ LAYOUT_SPEC = Mapping(
         "fonts": Field(Mapping({
             "heading": Field(Str(description="Family name of headings; the same name goes into the .pptx.")),
             "body": Field(Str(description="Family name of body text.")),
-            "files": Field(ListOf(_path("A .ttf or .otf font file, measured for slides and embedded in cards."))),
+            "files": Field(ListOf(_file("font", MAX_FONT_BYTES, font_problem,
+                                        "A .ttf or .otf font file, measured for slides and embedded in cards."))),
         }, description="Fonts of slides and cards.")),
-        "logo": Field(_path("PNG or SVG logo: title slide, every card front, the cover.")),
+        "logo": Field(_file("logo", MAX_LOGO_BYTES, logo_problem,
+                            "PNG, JPEG or SVG logo: title slide, every card front, the cover.")),
         "footer": Field(Str(description="Text in every slide's footer and on every card front.")),
         "labels": Field(Mapping({key: Field(Str()) for key in LABEL_KEYS},
                                 description="Overrides of the language's labels.")),
         "slides": Field(Mapping({
             "size": Field(Choice(("16:9", "4:3"), description="Slide size.")),
-            "template": Field(_path("The organisation's own .pptx: its master, theme and slide layouts.")),
+            "template": Field(_file("template", MAX_TEMPLATE_BYTES, template_problem,
+                                    "The organisation's own .pptx: its master, theme and slide layouts.")),
             "min_font_size": Field(Number(6, 40, description="Smallest size in pt slide text may shrink to.")),
         }, description="Slide options.")),
         "cards": Field(Mapping({
