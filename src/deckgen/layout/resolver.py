@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deckgen.errors import DeckgenError, InvalidInput, Problem
-from deckgen.layout.spec import LAYOUT_SPEC
+from deckgen.errors import DeckgenError, Problem
+from deckgen.layout.spec import LAYOUT_SPEC, is_layout_name
 from deckgen.layout.types import (
     COLOR_KEYS,
     CardOptions,
@@ -27,18 +27,18 @@ MAX_DEPTH = 10
 
 
 def find_layout(reference: str, search_from: Path | None = None) -> Path:
-    """The folder of the layout that ``reference`` (a name or a path) means."""
-    looks_like_path = "/" in reference or "\\" in reference or reference.startswith(".")
-    candidates = [Path(reference)] if looks_like_path else []
-    if not looks_like_path:
-        if search_from is not None:
-            candidates.append(search_from / reference)
-        candidates += [Path.cwd() / "layouts" / reference, bundled("layouts") / reference]
+    """The folder of the layout that ``reference`` means. A path (anything ``is_layout_name`` refuses) is
+    taken as it is; a name is looked for in ``search_from`` (the folder holding the layout that extends
+    it), in ./layouts, then among the shipped layouts."""
+    if not is_layout_name(reference):
+        if (Path(reference) / "layout.yaml").is_file():
+            return Path(reference)
+        raise DeckgenError(f"layout {reference!r}: no layout.yaml in that folder")
+    candidates = [search_from / reference] if search_from is not None else []
+    candidates += [Path.cwd() / "layouts" / reference, bundled("layouts") / reference]
     for candidate in candidates:
         if (candidate / "layout.yaml").is_file():
             return candidate
-    if looks_like_path:
-        raise DeckgenError(f"layout {reference!r}: no layout.yaml in that folder")
     known = ", ".join(sorted(layout_names())) or "none"
     raise DeckgenError(f"layout {reference!r} not found in ./layouts or the shipped layouts (known: {known})")
 
@@ -62,6 +62,7 @@ def describe_layouts() -> list[LayoutEntry]:
 
 
 def layout_names() -> set[str]:
+    """The names of the layouts in ./layouts and the shipped ones: the folders that hold a layout.yaml."""
     names = set()
     for root in (Path.cwd() / "layouts", bundled("layouts")):
         if root.is_dir():
@@ -112,16 +113,7 @@ def _read_layer(folder: Path) -> dict:
     data = LAYOUT_SPEC.check(document, Loc(""), checker)
     checker.problems += _template_problems(folder)
     checker.raise_if_any()
-    if "extends" in data and not _is_name(data["extends"]):
-        loc = Loc("").key(document, "extends")
-        raise InvalidInput([Problem(source, loc.line, loc.column, "extends",
-                                    f"expected the name of a layout (beside this one, in ./layouts or shipped), "
-                                    f"got the path {data['extends']!r}")])
     return data
-
-
-def _is_name(reference: str) -> bool:
-    return not any(mark in reference for mark in ("/", "\\", ":")) and not reference.startswith(".")
 
 
 def _template_problems(folder: Path) -> list[Problem]:
@@ -136,6 +128,7 @@ def _template_problems(folder: Path) -> list[Problem]:
 
 
 def _merge(base: dict, child: dict) -> dict:
+    """``child`` over ``base``: a section (colors, fonts, ...) is merged key by key, any other value replaced."""
     merged = dict(base)
     for key, value in child.items():
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
@@ -146,6 +139,7 @@ def _merge(base: dict, child: dict) -> dict:
 
 
 def _build(layers, merged: dict) -> Layout:
+    """The Layout of the merged values; DeckgenError naming every colour and font family no layer sets."""
     name, folder, _ = layers[0]
     colors = merged.get("colors", {})
     fonts = merged.get("fonts", {})

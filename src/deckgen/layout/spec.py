@@ -1,11 +1,15 @@
 """LAYOUT_SPEC, the declaration of what layout.yaml may hold: every key, its kind of value and its
-description. Its file references (logo, fonts.files, slides.template) are ``schema.File`` specs, so
-validating a layout.yaml against it also resolves each file inside the layout's folder and checks its
-size and contents (``deckgen.layout.files``). The resolver validates layout files against it,
-``deckgen schema --layout`` prints it as JSON Schema and ``deckgen init layout`` writes its
-descriptions as comments."""
+description, the colour keys generated from the fields of Colors. Its file references (logo,
+fonts.files, slides.template) are ``schema.File`` specs, so validating a layout.yaml against it also
+resolves each file inside the layout's folder and checks its size and contents (``deckgen.layout.files``).
+Here too is the one rule that tells a layout's name from a path (``is_layout_name``), which the
+``extends`` key and ``find_layout`` both follow. The resolver validates layout files against
+LAYOUT_SPEC, ``deckgen schema --layout`` prints it as JSON Schema and ``deckgen init layout`` writes
+its descriptions as comments."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, fields
 
 from deckgen.labels import LABEL_KEYS
 from deckgen.layout.files import (
@@ -16,8 +20,10 @@ from deckgen.layout.files import (
     logo_problem,
     template_problem,
 )
+from deckgen.layout.types import Colors
 from deckgen.printing import DUPLEX_MODES, PAPERS
 from deckgen.schema import (
+    INVALID,
     Bool,
     Choice,
     Color,
@@ -31,6 +37,29 @@ from deckgen.schema import (
 )
 
 
+def is_layout_name(reference: str) -> bool:
+    """Whether ``reference`` is a layout's name, looked up beside the layout that extends it, in
+    ./layouts and among the shipped layouts; otherwise it is a path to a layout folder. A name holds
+    no '/', '\\' or ':' and does not start with '.'. ``find_layout`` and ``extends`` both go by this."""
+    return not any(mark in reference for mark in ("/", "\\", ":")) and not reference.startswith(".")
+
+
+@dataclass
+class LayoutName(Str):
+    """Text that must be a layout's name (``is_layout_name``), not a path: what ``extends`` holds, so that
+    a layout cannot reach into a folder anywhere on the disk."""
+
+    def _check(self, value, loc, checker):
+        name = super()._check(value, loc, checker)
+        if name is INVALID or is_layout_name(name):
+            return name
+        return checker.error(loc, "expected the name of a layout (beside this one, in ./layouts or shipped), "
+                                  f"got the path {name!r}")
+
+    def json_schema(self):
+        return {**super().json_schema(), "pattern": r"^[^./\\:][^/\\:]*$"}
+
+
 def _file(kind: str, max_bytes: int, check_contents, description: str) -> File:
     return File(kind=kind, max_bytes=max_bytes, check_contents=check_contents,
                 description=description + " Relative to the layout's folder.")
@@ -38,15 +67,10 @@ def _file(kind: str, max_bytes: int, check_contents, description: str) -> File:
 
 LAYOUT_SPEC = Mapping(
     {
-        "extends": Field(Str(description="Name of the parent layout; default: default.")),
+        "extends": Field(LayoutName(description="Name of the parent layout; default: default.")),
         "description": Field(Str(description="One line that says what this layout is for.")),
         "colors": Field(Mapping({
-            "primary": Field(Color(description="Titles, header rows, card bands.")),
-            "accent": Field(Color(description="Numbers, highlights.")),
-            "text": Field(Color(description="Body text.")),
-            "background": Field(Color(description="Slide and card background.")),
-            "strengths": Field(Color(description="Fill of the strengths column and section.")),
-            "weaknesses": Field(Color(description="Fill of the weaknesses column and section.")),
+            colour.name: Field(Color(description=colour.metadata["description"])) for colour in fields(Colors)
         }, description="CSS hex colours, used by slides and cards alike.")),
         "fonts": Field(Mapping({
             "heading": Field(Str(description="Family name of headings; the same name goes into the .pptx.")),

@@ -1,23 +1,28 @@
 """The values of a resolved layout: frozen dataclasses for its colours, fonts, slide and card options,
-the Layout itself, and LayoutEntry, the one-line summary ``deckgen layouts`` lists. Nothing here reads
-a file; ``deckgen.layout.resolver`` builds these from layout.yaml files."""
+the Layout itself, and LayoutEntry, the one-line summary ``deckgen layouts`` lists; COLOR_KEYS, the
+colour keys, read from the fields of Colors. Nothing here reads a file; ``deckgen.layout.resolver``
+builds these from layout.yaml files."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-
-COLOR_KEYS = ("primary", "accent", "text", "background", "strengths", "weaknesses")
 
 
 @dataclass(frozen=True)
 class Colors:
-    primary: str
-    accent: str
-    text: str
-    background: str
-    strengths: str
-    weaknesses: str
+    """The layout's colours as CSS hex "#RRGGBB". Each field is one colour key of layout.yaml, and its
+    description is the one LAYOUT_SPEC and the JSON Schema give it: adding a colour is adding a field."""
+
+    primary: str = field(metadata={"description": "Titles, header rows, card bands."})
+    accent: str = field(metadata={"description": "Numbers, highlights."})
+    text: str = field(metadata={"description": "Body text."})
+    background: str = field(metadata={"description": "Slide and card background."})
+    strengths: str = field(metadata={"description": "Fill of the strengths column and section."})
+    weaknesses: str = field(metadata={"description": "Fill of the weaknesses column and section."})
+
+
+COLOR_KEYS = tuple(colour.name for colour in fields(Colors))
 
 
 @dataclass(frozen=True)
