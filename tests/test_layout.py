@@ -192,8 +192,8 @@ def test_one_rule_tells_a_layout_name_from_a_path(tmp_path, monkeypatch, referen
         with pytest.raises(InvalidInput) as caught:
             load_layout(str(folder))
         assert [str(p) for p in caught.value.problems] == [
-            f"{folder / 'layout.yaml'}:2:10: extends: expected the name of a layout (beside this one, "
-            f"in ./layouts or shipped), got the path {reference!r}"
+            (f"{folder / 'layout.yaml'}:2:10: extends: expected the name of a layout (beside this one, "
+             f"in ./layouts or shipped), got the path {reference!r}"),
         ]
 
 
