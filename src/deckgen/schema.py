@@ -37,12 +37,12 @@ class Loc:
     line: int | None = 1
     column: int | None = 1
 
-    def key(self, mapping, key: str, at_key: bool = False) -> "Loc":
+    def key(self, mapping, key: str, at_key: bool = False) -> Loc:
         path = f"{self.path}.{key}" if self.path else key
         line, column = _mark(mapping, key, at_key)
         return Loc(path, line or self.line, column or self.column)
 
-    def item(self, sequence, index: int) -> "Loc":
+    def item(self, sequence, index: int) -> Loc:
         line, column = None, None
         lc = getattr(sequence, "lc", None)
         if lc is not None:
