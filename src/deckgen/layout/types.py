@@ -12,7 +12,8 @@ from pathlib import Path
 @dataclass(frozen=True)
 class Colors:
     """The layout's colours as CSS hex "#RRGGBB". Each field is one colour key of layout.yaml, and its
-    description is the one LAYOUT_SPEC and the JSON Schema give it: adding a colour is adding a field."""
+    metadata holds the description LAYOUT_SPEC and the JSON Schema give it: adding a colour to the format
+    is adding a field here (and a value to the shipped default layout: a chain that sets no value fails)."""
 
     primary: str = field(metadata={"description": "Titles, header rows, card bands."})
     accent: str = field(metadata={"description": "Numbers, highlights."})
