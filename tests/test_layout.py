@@ -159,3 +159,71 @@ def test_broken_font_file_and_master_are_one_message_each(tmp_path, example_path
     with pytest.raises(InvalidInput, match=re.escape("slides.template: master.pptx is not a PowerPoint (.pptx) file")):
         build(Request(content=example_path, out_dir=tmp_path / "out", layout=str(folder)))
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+# --- each fact once: the name-or-path rule, the colour keys ------------------------------------------
+
+@pytest.mark.parametrize("reference, is_name", [
+    ("house", True),
+    ("huis stijl 2", True),
+    ("./house", False),
+    ("layouts/house", False),
+    ("layouts\\house", False),
+    ("C:house", False),
+    ("file:house", False),
+    (".house", False),
+    ("..", False),
+])
+def test_one_rule_tells_a_layout_name_from_a_path(tmp_path, monkeypatch, reference, is_name):
+    from deckgen.layout.spec import is_layout_name
+
+    assert is_layout_name(reference) is is_name
+    # find_layout follows it: a name is looked up in ./layouts, a path is taken as it is
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DeckgenError) as caught:
+        load_layout(reference)
+    assert ("not found in ./layouts" in str(caught.value)) is is_name
+    assert ("no layout.yaml in that folder" in str(caught.value)) is not is_name
+    # and so does extends: a path is refused at its line and column
+    folder = make_layout(tmp_path, "child", f"footer: Child\nextends: '{reference}'\n")
+    if is_name:
+        with pytest.raises(DeckgenError, match="not found in ./layouts"):
+            load_layout(str(folder))
+    else:
+        with pytest.raises(InvalidInput) as caught:
+            load_layout(str(folder))
+        assert [str(p) for p in caught.value.problems] == [
+            (f"{folder / 'layout.yaml'}:2:10: extends: expected the name of a layout (beside this one, "
+             f"in ./layouts or shipped), got the path {reference!r}"),
+        ]
+
+
+def test_the_json_schema_refuses_a_path_in_extends():
+    import jsonschema
+
+    from deckgen.layout import LAYOUT_SPEC
+
+    jsonschema.validate({"extends": "grootletter"}, LAYOUT_SPEC.json_schema())
+    for path in ("../org", "./org", "org/sub", "C:org"):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate({"extends": path}, LAYOUT_SPEC.json_schema())
+
+
+def test_colour_keys_are_the_fields_of_colors_and_each_is_described_in_the_spec():
+    from dataclasses import fields
+
+    from deckgen.layout import COLOR_KEYS, LAYOUT_SPEC, Colors
+
+    assert COLOR_KEYS == tuple(colour.name for colour in fields(Colors))
+    colours = LAYOUT_SPEC.json_schema()["properties"]["colors"]["properties"]
+    assert tuple(colours) == COLOR_KEYS
+    assert all(colours[key]["description"] == colour.metadata["description"] and colour.metadata["description"]
+               for key, colour in zip(COLOR_KEYS, fields(Colors)))
+
+
+def test_a_colour_no_layer_sets_is_named(tmp_path):
+    make_layout(tmp_path, "default", "colors: {primary: '#111111', text: '#222222'}\nfonts: {heading: A, body: B}\n")
+    with pytest.raises(DeckgenError) as caught:
+        load_layout(str(tmp_path / "default"))
+    assert str(caught.value) == ("layout 'default': colors.accent, colors.background, colors.strengths, "
+                                 "colors.weaknesses not set by it or any layout it extends")

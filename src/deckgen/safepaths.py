@@ -1,4 +1,8 @@
-"""Resolving the files a layout or content refers to, refusing anything outside its own folder."""
+"""Keeping file access inside the folders it belongs to. ``resolve_inside`` turns a reference written in
+a file (a layout's logo, fonts, template: see ``schema.File``) into an absolute path inside that
+file's folder, refusing a URL, an absolute path, '..', a link that leads out and a missing file;
+``is_inside`` tells whether a path lies in one of a set of folders (the card renderer asks it before
+reading a resource)."""
 
 from __future__ import annotations
 
@@ -27,5 +31,6 @@ def resolve_inside(folder: Path, reference: str) -> Path:
 
 
 def is_inside(path: Path, roots) -> bool:
+    """Whether ``path``, links followed, lies in one of the folders ``roots`` (links followed too)."""
     resolved = path.resolve()
     return any(resolved.is_relative_to(Path(root).resolve()) for root in roots)

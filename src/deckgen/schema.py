@@ -1,16 +1,20 @@
 """Declarative checks for YAML documents: each spec validates itself, reports every problem with its
-line and column, and describes itself as JSON Schema for editors (as MkDocs' config options do)."""
+line and column, and describes itself as JSON Schema for editors (as MkDocs' config options do).
+A ``File`` spec checks a reference to a file beside the document: it is resolved inside the folder
+the checker is given, held to a size limit and a content check, and becomes an absolute Path."""
 
 from __future__ import annotations
 
 import datetime
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from deckgen.errors import InvalidInput, Problem
+from deckgen.safepaths import resolve_inside
 
 MAX_VALUES = 100_000
 # Characters no slide, card or XML file can hold: C0 controls but tab and newlines, DEL, C1 controls,
@@ -33,12 +37,12 @@ class Loc:
     line: int | None = 1
     column: int | None = 1
 
-    def key(self, mapping, key: str, at_key: bool = False) -> "Loc":
+    def key(self, mapping, key: str, at_key: bool = False) -> Loc:
         path = f"{self.path}.{key}" if self.path else key
         line, column = _mark(mapping, key, at_key)
         return Loc(path, line or self.line, column or self.column)
 
-    def item(self, sequence, index: int) -> "Loc":
+    def item(self, sequence, index: int) -> Loc:
         line, column = None, None
         lc = getattr(sequence, "lc", None)
         if lc is not None:
@@ -61,10 +65,11 @@ def _mark(mapping, key, at_key):
 
 
 class Checker:
-    """Collects the problems of one file."""
+    """Collects the problems of one file; ``base`` is the folder its file references are relative to."""
 
-    def __init__(self, file: Path | str):
+    def __init__(self, file: Path | str, base: Path | None = None):
         self.file = file
+        self.base = base
         self.problems: list[Problem] = []
         self._visited = 0
 
@@ -310,6 +315,47 @@ class ListOf(Spec):
 
 
 @dataclass
+class File(Spec):
+    """A reference to a file, written as a path relative to the checker's ``base`` folder. The path is
+    resolved with ``safepaths.resolve_inside`` (a URL, an absolute path, '..', a link leading out of the
+    folder and a missing file are refused), the file may be at most ``max_bytes`` long, and
+    ``check_contents`` (given the resolved path) returns why its contents do not serve, or None; a file
+    that cannot be read is reported too. The checked value is the resolved absolute Path; editors see
+    a string."""
+
+    kind: str = "file"  # what the size message calls it: "a logo may be at most 10 MB"
+    max_bytes: int = 10 * 1024 * 1024
+    check_contents: Callable[[Path], str | None] | None = None
+    description: str = ""
+    max_length: int = 500
+    expected = "a path relative to the file's folder"
+    plural = "paths"
+
+    def _check(self, value, loc, checker):
+        reference = Str(max_length=self.max_length)._check(value, loc, checker)
+        if reference is INVALID:
+            return INVALID
+        if checker.base is None:
+            raise TypeError("a File spec needs the folder its paths are relative to: validate(..., base=folder)")
+        try:
+            path = resolve_inside(checker.base, reference)
+        except ValueError as error:
+            return checker.error(loc, str(error))
+        try:
+            size = path.stat().st_size
+            if size > self.max_bytes:
+                return checker.error(loc, f"{reference!r} is {size / 1e6:.0f} MB; "
+                                          f"a {self.kind} may be at most {self.max_bytes / 1e6:.0f} MB")
+            why = self.check_contents(path) if self.check_contents is not None else None
+        except OSError as error:
+            return checker.error(loc, f"{reference!r} cannot be read ({error.strerror or error})")
+        return checker.error(loc, why) if why else path
+
+    def json_schema(self):
+        return self._with_description({"type": "string", "minLength": 1})
+
+
+@dataclass
 class Field:
     spec: Spec
     required: bool = False
@@ -363,9 +409,10 @@ class Mapping(Spec):
         return self._with_description(schema)
 
 
-def validate(document, spec: Mapping, file: Path | str) -> dict:
-    """The checked document, or InvalidInput with every problem found."""
-    checker = Checker(file)
+def validate(document, spec: Mapping, file: Path | str, base: Path | None = None) -> dict:
+    """The checked document, or InvalidInput with every problem found; ``base`` is the folder that
+    ``File`` references are relative to (needed only when ``spec`` holds one)."""
+    checker = Checker(file, base)
     result = spec.check(document, Loc(""), checker)
     checker.raise_if_any()
     return result

@@ -1,0 +1,101 @@
+"""LAYOUT_SPEC, the declaration of what layout.yaml may hold: every key, its kind of value and its
+description, the colour keys generated from the fields of Colors. Its file references (logo,
+fonts.files, slides.template) are ``schema.File`` specs, so validating a layout.yaml against it also
+resolves each file inside the layout's folder and checks its size and contents (``deckgen.layout.files``).
+Here too is the one rule that tells a layout's name from a path (``is_layout_name``), which the
+``extends`` key and ``find_layout`` both follow. The resolver validates layout files against
+LAYOUT_SPEC, ``deckgen schema --layout`` prints it as JSON Schema and ``deckgen init layout`` writes
+its descriptions as comments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from deckgen.labels import LABEL_KEYS
+from deckgen.layout.files import (
+    MAX_FONT_BYTES,
+    MAX_LOGO_BYTES,
+    MAX_TEMPLATE_BYTES,
+    font_problem,
+    logo_problem,
+    template_problem,
+)
+from deckgen.layout.types import Colors
+from deckgen.printing import DUPLEX_MODES, PAPERS
+from deckgen.schema import (
+    INVALID,
+    Bool,
+    Choice,
+    Color,
+    Field,
+    File,
+    Length,
+    ListOf,
+    Mapping,
+    Number,
+    Str,
+)
+
+
+def is_layout_name(reference: str) -> bool:
+    """Whether ``reference`` is a layout's name, looked up beside the layout that extends it, in
+    ./layouts and among the shipped layouts; otherwise it is a path to a layout folder. A name holds
+    no '/', '\\' or ':' and does not start with '.'. ``find_layout`` and ``extends`` both go by this."""
+    return not any(mark in reference for mark in ("/", "\\", ":")) and not reference.startswith(".")
+
+
+@dataclass
+class LayoutName(Str):
+    """Text that must be a layout's name (``is_layout_name``), not a path: what ``extends`` holds, so that
+    a layout cannot reach into a folder anywhere on the disk."""
+
+    def _check(self, value, loc, checker):
+        name = super()._check(value, loc, checker)
+        if name is INVALID or is_layout_name(name):
+            return name
+        return checker.error(loc, "expected the name of a layout (beside this one, in ./layouts or shipped), "
+                                  f"got the path {name!r}")
+
+    def json_schema(self):
+        return {**super().json_schema(), "pattern": r"^[^./\\:][^/\\:]*$"}
+
+
+def _file(kind: str, max_bytes: int, check_contents, description: str) -> File:
+    return File(kind=kind, max_bytes=max_bytes, check_contents=check_contents,
+                description=description + " Relative to the layout's folder.")
+
+
+LAYOUT_SPEC = Mapping(
+    {
+        "extends": Field(LayoutName(description="Name of the parent layout; default: default.")),
+        "description": Field(Str(description="One line that says what this layout is for.")),
+        "colors": Field(Mapping({
+            colour.name: Field(Color(description=colour.metadata["description"])) for colour in fields(Colors)
+        }, description="CSS hex colours, used by slides and cards alike.")),
+        "fonts": Field(Mapping({
+            "heading": Field(Str(description="Family name of headings; the same name goes into the .pptx.")),
+            "body": Field(Str(description="Family name of body text.")),
+            "files": Field(ListOf(_file("font", MAX_FONT_BYTES, font_problem,
+                                        "A .ttf or .otf font file, measured for slides and embedded in cards."))),
+        }, description="Fonts of slides and cards.")),
+        "logo": Field(_file("logo", MAX_LOGO_BYTES, logo_problem,
+                            "PNG, JPEG or SVG logo: title slide, every card front, the cover.")),
+        "footer": Field(Str(description="Text in every slide's footer and on every card front.")),
+        "labels": Field(Mapping({key: Field(Str()) for key in LABEL_KEYS},
+                                description="Overrides of the language's labels.")),
+        "slides": Field(Mapping({
+            "size": Field(Choice(("16:9", "4:3"), description="Slide size.")),
+            "template": Field(_file("template", MAX_TEMPLATE_BYTES, template_problem,
+                                    "The organisation's own .pptx: its master, theme and slide layouts.")),
+            "min_font_size": Field(Number(6, 40, description="Smallest size in pt slide text may shrink to.")),
+        }, description="Slide options.")),
+        "cards": Field(Mapping({
+            "paper": Field(Choice(tuple(PAPERS), description="A4 takes 4 cards a sheet, A3 takes 8.")),
+            "duplex": Field(Choice(DUPLEX_MODES, description="How backs are placed.")),
+            "bleed": Field(Length(maximum=10, description="Bleed of the single-card PDF, e.g. 3mm.")),
+            "crop_marks": Field(Bool(description="Crop marks on the single-card PDF.")),
+            "min_font_size": Field(Number(4, 30, description="Smallest size in pt card text may shrink to.")),
+        }, description="Card options.")),
+    },
+    description="A deckgen layout: how an organisation's decks and cards look.",
+)

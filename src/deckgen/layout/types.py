@@ -1,0 +1,85 @@
+"""The values of a resolved layout: frozen dataclasses for its colours, fonts, slide and card options,
+the Layout itself, and LayoutEntry, the one-line summary ``deckgen layouts`` lists; COLOR_KEYS, the
+colour keys, read from the fields of Colors. Nothing here reads a file; ``deckgen.layout.resolver``
+builds these from layout.yaml files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Colors:
+    """The layout's colours as CSS hex "#RRGGBB". Each field is one colour key of layout.yaml, and its
+    metadata holds the description LAYOUT_SPEC and the JSON Schema give it: adding a colour to the format
+    is adding a field here (and a value to the shipped default layout: a chain that sets no value fails)."""
+
+    primary: str = field(metadata={"description": "Titles, header rows, card bands."})
+    accent: str = field(metadata={"description": "Numbers, highlights."})
+    text: str = field(metadata={"description": "Body text."})
+    background: str = field(metadata={"description": "Slide and card background."})
+    strengths: str = field(metadata={"description": "Fill of the strengths column and section."})
+    weaknesses: str = field(metadata={"description": "Fill of the weaknesses column and section."})
+
+
+COLOR_KEYS = tuple(colour.name for colour in fields(Colors))
+
+
+@dataclass(frozen=True)
+class Fonts:
+    heading: str
+    body: str
+    files: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class SlideOptions:
+    size: str = "16:9"
+    template: Path | None = None
+    min_font_size: float = 12
+
+
+@dataclass(frozen=True)
+class CardOptions:
+    paper: str = "A4"
+    duplex: str = "long-edge"
+    bleed: float = 3.0  # mm
+    crop_marks: bool = True
+    min_font_size: float = 7
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A resolved layout: every value set, every file an absolute path inside its layout's folder."""
+
+    name: str
+    folder: Path
+    colors: Colors
+    fonts: Fonts
+    description: str = ""
+    extends: str | None = None
+    logo: Path | None = None
+    footer: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
+    slides: SlideOptions = SlideOptions()
+    cards: CardOptions = CardOptions()
+    # (layout name, its templates/ folder), child first: the card templates' search path.
+    template_dirs: tuple[tuple[str, Path], ...] = ()
+    # Every folder of the chain: the only places resources may be read from.
+    folders: tuple[Path, ...] = ()
+
+    @property
+    def logo_alt(self) -> str:
+        """The logo's alternative text, the same on slides and cards."""
+        return f"Logo {self.footer}" if self.footer else "Logo"
+
+
+@dataclass(frozen=True)
+class LayoutEntry:
+    """One layout as ``deckgen layouts`` lists it: where it is, what it extends, what it says it is for."""
+
+    name: str
+    folder: Path
+    extends: str | None
+    description: str
