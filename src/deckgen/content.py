@@ -1,4 +1,4 @@
-"""Loading a workshop content file (content-format.md) into the typed model."""
+"""Loading a workshop content file (docs/content-format.md) into the typed model."""
 
 from __future__ import annotations
 
