@@ -183,7 +183,7 @@ def test_one_rule_tells_a_layout_name_from_a_path(tmp_path, monkeypatch, referen
     with pytest.raises(DeckgenError) as caught:
         load_layout(reference)
     assert ("not found in ./layouts" in str(caught.value)) is is_name
-    assert ("no layout.yaml in that folder" in str(caught.value)) is not is_name
+    assert ("no layout.yaml in the folder" in str(caught.value)) is not is_name
     # and so does extends: a path is refused at its line and column
     folder = make_layout(tmp_path, "child", f"footer: Child\nextends: '{reference}'\n")
     if is_name:

@@ -123,3 +123,26 @@ def test_source_map_points_at_keys_of_lists_and_at_the_text_of_values(tmp_path, 
     assert sources.locate("models[1].strengths") == (8, 5)
     assert sources.locate("models[1].strengths[1]") == (10, 9)
     assert sources.locate("models[7].summary") == (3, 1)  # nothing nearer than the models key
+
+
+def test_a_layout_is_found_beside_the_content_file_from_any_folder(tmp_path, monkeypatch):
+    workshops = tmp_path / "workshops"
+    (workshops / "layouts" / "myorg").mkdir(parents=True)
+    (workshops / "layouts" / "myorg" / "layout.yaml").write_text("colors:\n  primary: '#2E7D32'\n", encoding="utf-8")
+    (workshops / "own").mkdir()
+    (workshops / "own" / "layout.yaml").write_text("colors:\n  primary: '#123456'\n", encoding="utf-8")
+    content = workshops / "day.yaml"
+    content.write_text("layout: myorg\ntitle: T\nmodels: [{name: A}]\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    assert open_project(Request(content=content)).layout.colors.primary == "#2E7D32"
+    # a path in the content file is relative to the content file; on the command line, to the current folder
+    content.write_text("layout: ./own\ntitle: T\nmodels: [{name: A}]\n", encoding="utf-8")
+    assert open_project(Request(content=content)).layout.colors.primary == "#123456"
+    with pytest.raises(DeckgenError, match="no layout.yaml in the folder"):
+        open_project(Request(content=content, layout="./own"))
+    monkeypatch.chdir(workshops)
+    assert open_project(Request(content=content, layout="./own")).layout.colors.primary == "#123456"
+    result = CliRunner().invoke(main, ["check", str(content), "--layout", "nosuch"])
+    assert "not found in ./layouts, " not in result.output and "layouts or the shipped layouts" in result.output

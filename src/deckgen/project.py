@@ -17,6 +17,7 @@ from deckgen.content import CONTENT_SPEC, load_located
 from deckgen.errors import DeckgenError, InvalidInput, Misfit, Problem
 from deckgen.labels import Labels, resolve_labels
 from deckgen.layout import Layout, load_layout
+from deckgen.layout.spec import is_layout_name
 from deckgen.model import Workshop
 from deckgen.printing import PrintOptions, PrintSettings, resolve_print
 from deckgen.sourcemap import SourceMap, source_map
@@ -148,11 +149,15 @@ def layout_reference(command_line: str | None, workshop: Workshop) -> str:
 
 
 def _chosen_layout(command_line: str | None, workshop: Workshop, sources: SourceMap) -> Layout:
-    reference = layout_reference(command_line, workshop)
+    """The layout of the build. A name is looked for beside the content file first; a path on the command
+    line is relative to the current folder, one in the content file relative to the content file."""
+    near = workshop.source.parent
+    if command_line and not is_layout_name(command_line):
+        return load_layout(str(Path(command_line).absolute()))
     if command_line or not workshop.layout:
-        return load_layout(reference)
+        return load_layout(layout_reference(command_line, workshop), near=near)
     try:
-        return load_layout(reference)
+        return load_layout(workshop.layout, near=near)
     except InvalidInput:
         raise
     except DeckgenError as error:  # the content file named it: point at that line

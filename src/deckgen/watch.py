@@ -91,7 +91,8 @@ class Watcher:
         if self.project is not None:
             return paths + list(self.project.layout.folders)
         try:
-            paths += load_layout(layout_reference(self.request.layout, load_workshop(self.request.content))).folders
+            workshop = load_workshop(self.request.content)
+            paths += load_layout(layout_reference(self.request.layout, workshop), near=workshop.source.parent).folders
         except DeckgenError:
             if (Path.cwd() / "layouts").is_dir():
                 paths.append(Path.cwd() / "layouts")

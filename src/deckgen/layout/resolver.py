@@ -1,5 +1,5 @@
 """From a layout's name or path to a Layout: finding its folder (beside the layout that extends it, in
-./layouts, or shipped), validating each layout.yaml against LAYOUT_SPEC (which also resolves and checks
+the layouts/ folder beside the content file, in ./layouts, or shipped), validating each layout.yaml against LAYOUT_SPEC (which also resolves and checks
 the files it names) and refusing links out of its templates/ folder, following ``extends`` to the
 default layout (refusing a cycle and a chain deeper than MAX_DEPTH), merging the layers child over
 parent, and building the frozen Layout. Also lists the layouts that can be found, for ``deckgen layouts``."""
@@ -26,27 +26,45 @@ from deckgen.yamlsource import read_yaml
 MAX_DEPTH = 10
 
 
-def find_layout(reference: str, search_from: Path | None = None) -> Path:
+def layout_roots(near: Path | None = None) -> list[Path]:
+    """Where layouts are looked for by name, first to last: the layouts/ folder beside the content file
+    (``near``, its folder), ./layouts, and the layouts shipped with deckgen."""
+    roots = [near / "layouts"] if near is not None else []
+    roots += [Path.cwd() / "layouts", bundled("layouts")]
+    return list(dict.fromkeys(root.absolute() for root in roots))
+
+
+def find_layout(reference: str, search_from: Path | None = None, near: Path | None = None) -> Path:
     """The folder of the layout that ``reference`` means. A path (anything ``is_layout_name`` refuses) is
-    taken as it is; a name is looked for in ``search_from`` (the folder holding the layout that extends
-    it), in ./layouts, then among the shipped layouts."""
+    taken relative to ``near`` when given (the content file's folder), else to the current folder; a name
+    is looked for in ``search_from`` (the folder holding the layout that extends it), then in
+    ``layout_roots(near)``."""
     if not is_layout_name(reference):
-        if (Path(reference) / "layout.yaml").is_file():
-            return Path(reference)
-        raise DeckgenError(f"layout {reference!r}: no layout.yaml in that folder")
+        folder = (near / reference) if near is not None and not Path(reference).is_absolute() else Path(reference)
+        if (folder / "layout.yaml").is_file():
+            return folder
+        raise DeckgenError(f"layout {reference!r}: no layout.yaml in the folder {folder}")
     candidates = [search_from / reference] if search_from is not None else []
-    candidates += [Path.cwd() / "layouts" / reference, bundled("layouts") / reference]
+    candidates += [root / reference for root in layout_roots(near)]
     for candidate in candidates:
         if (candidate / "layout.yaml").is_file():
             return candidate
-    known = ", ".join(sorted(layout_names())) or "none"
-    raise DeckgenError(f"layout {reference!r} not found in ./layouts or the shipped layouts (known: {known})")
+    known = ", ".join(sorted(layout_names(near))) or "none"
+    places = ", ".join(_shown(root) for root in layout_roots(near)[:-1])
+    raise DeckgenError(f"layout {reference!r} not found in {places} or the shipped layouts (known: {known})")
 
 
-def describe_layouts() -> list[LayoutEntry]:
-    """Every layout found, local ones first; one that cannot be read says so in its description."""
+def _shown(root: Path) -> str:
+    try:
+        return "./" + str(root.relative_to(Path.cwd()))
+    except ValueError:
+        return str(root)
+
+
+def describe_layouts(near: Path | None = None) -> list[LayoutEntry]:
+    """Every layout found, nearest first (``layout_roots``); one that cannot be read says so in its description."""
     entries, seen = [], set()
-    for root in (Path.cwd() / "layouts", bundled("layouts")):
+    for root in layout_roots(near):
         for folder in sorted(root.glob("*/layout.yaml")) if root.is_dir() else ():
             name = folder.parent.name
             if name in seen:
@@ -61,26 +79,27 @@ def describe_layouts() -> list[LayoutEntry]:
     return entries
 
 
-def layout_names() -> set[str]:
-    """The names of the layouts in ./layouts and the shipped ones: the folders that hold a layout.yaml."""
+def layout_names(near: Path | None = None) -> set[str]:
+    """The names of the layouts in ``layout_roots(near)``: the folders that hold a layout.yaml."""
     names = set()
-    for root in (Path.cwd() / "layouts", bundled("layouts")):
+    for root in layout_roots(near):
         if root.is_dir():
             names |= {child.name for child in root.iterdir() if (child / "layout.yaml").is_file()}
     return names
 
 
-def load_layout(reference: str = "default") -> Layout:
-    """The layout named or located by ``reference``, with its ``extends`` chain merged in."""
-    folder = find_layout(reference)
-    layers = _chain(folder)
+def load_layout(reference: str = "default", near: Path | None = None) -> Layout:
+    """The layout named or located by ``reference``, with its ``extends`` chain merged in; ``near`` is the
+    content file's folder, searched first (see ``find_layout``)."""
+    folder = find_layout(reference, near=near)
+    layers = _chain(folder, near)
     merged: dict = {}
     for _, _, data in reversed(layers):
         merged = _merge(merged, data)
     return _build(layers, merged)
 
 
-def _chain(folder: Path) -> list[tuple[str, Path, dict]]:
+def _chain(folder: Path, near: Path | None = None) -> list[tuple[str, Path, dict]]:
     """The layers from the layout itself up to the root, each validated and with its files resolved."""
     layers: list[tuple[str, Path, dict]] = []
     seen: list[Path] = []
@@ -101,7 +120,7 @@ def _chain(folder: Path) -> list[tuple[str, Path, dict]]:
             parent = "default"
             if folder.name == "default":
                 return layers  # a local "default" stands at the root of its own chain
-        folder = find_layout(parent, search_from=folder.parent)
+        folder = find_layout(parent, search_from=folder.parent, near=near)
 
 
 def _read_layer(folder: Path) -> dict:
