@@ -6,11 +6,25 @@ from pathlib import Path
 
 from deckgen.inline import parse_inline
 from deckgen.labels import LABEL_KEYS
-from deckgen.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from deckgen.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_tag
 from deckgen.model import WorkModel, Workshop
 from deckgen.schema import Choice, Date, Field, ListOf, Mapping, Str, validate
 from deckgen.sourcemap import SourceMap, source_map
 from deckgen.yamlsource import read_yaml
+
+
+class LanguageChoice(Choice):
+    """One of deckgen's languages, with an optional region: ``nl``, ``nl-BE``, ``fr-BE``."""
+
+    def _check(self, value, loc, checker):
+        parts = split_tag(value) if isinstance(value, str) else None
+        if parts is None or parts[0] not in self.choices:
+            return super()._check(value, loc, checker)
+        return f"{parts[0]}-{parts[1]}" if parts[1] else parts[0]
+
+    def json_schema(self):
+        pattern = f"^({'|'.join(self.choices)})([-_]([A-Za-z]{{2}}|[0-9]{{3}}))?$"
+        return self._with_description({"type": "string", "pattern": pattern})
 
 
 def _texts(description: str, min_items: int = 0) -> ListOf:
@@ -40,7 +54,8 @@ MODEL_SPEC = Mapping(
 
 CONTENT_SPEC = Mapping(
     {
-        "language": Field(Choice(LANGUAGE_CODES, description="Picks the default labels and date format.")),
+        "language": Field(LanguageChoice(LANGUAGE_CODES, description="Picks the default labels and date format; "
+                                         "a region may follow (nl-BE, fr-BE), for the documents' language tag.")),
         "layout": Field(Str(description="The layout used when the command line names none.")),
         "title": Field(Str(description="The title of the event or workshop."), required=True),
         "subtitle": Field(Str(description="The workshop's subtitle.")),

@@ -1,9 +1,12 @@
-"""The languages deckgen speaks: for each, its labels, its month names, its word for a continued slide
-and the language tag written into the .pptx and the PDFs. Every list of languages derives from here."""
+"""The languages deckgen speaks: for each, its labels, its month names, its word for a continued slide,
+its punctuation around labels, and the language tag written into the .pptx and the PDFs. Every list of
+languages derives from here. A content file may add a region to its language (``nl-BE``): the labels
+and dates stay the language's, the documents carry the region's tag."""
 
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass
 
 
@@ -17,6 +20,17 @@ class Language:
     months: tuple[str, ...]
     continued: str  # after the title of a slide that continues the one before
     first_of_month: str = "1"  # how the first day of a month is written ("1er" in French)
+    space_before_colon: str = ""  # French sets a (non-breaking) space before ':' and ';'
+
+    @property
+    def colon(self) -> str:
+        """What follows a label: ``Randvoorwaarden:``, ``Conditions préalables :`` (the space non-breaking)."""
+        return self.space_before_colon + ":"
+
+    @property
+    def semicolon(self) -> str:
+        """What joins items into one line: ``"; "``, or ``" ; "`` in French (the first space non-breaking)."""
+        return self.space_before_colon + "; "
 
     def long_date(self, date: datetime.date) -> str:
         """'17 mei 2018', '17 May 2018', '1er août 2018'."""
@@ -75,6 +89,7 @@ LANGUAGES: dict[str, Language] = {
                          "décembre".split()),
             continued="(suite)",
             first_of_month="1er",
+            space_before_colon="\u00a0",
         ),
     )
 }
@@ -83,6 +98,29 @@ LANGUAGE_CODES = tuple(LANGUAGES)
 DEFAULT_LANGUAGE = "nl"
 
 
+_TAG = re.compile(r"^(?P<language>[a-zA-Z]{2})(?:[-_](?P<region>[a-zA-Z]{2}|\d{3}))?$")
+
+
+def split_tag(tag: str) -> tuple[str, str | None] | None:
+    """``("nl", "BE")`` for ``nl-BE`` (or ``nl_be``), ``("nl", None)`` for ``nl``; None for anything else."""
+    match = _TAG.match(tag.strip())
+    if match is None:
+        return None
+    region = match.group("region")
+    return match.group("language").lower(), region.upper() if region else None
+
+
 def language(code: str) -> Language:
-    """The language ``code`` names; KeyError for one deckgen does not know (the schema refuses those)."""
-    return LANGUAGES[code]
+    """The language of ``code`` (``nl`` or ``nl-BE``); KeyError for one deckgen does not know (the schema
+    refuses those)."""
+    parts = split_tag(code)
+    return LANGUAGES[parts[0] if parts else code]
+
+
+def document_tag(code: str) -> str:
+    """The BCP 47 tag the documents carry: the content's own region when it gives one (``nl-BE``), else the
+    language's default (``nl-NL``)."""
+    parts = split_tag(code)
+    if parts and parts[1]:
+        return f"{parts[0]}-{parts[1]}"
+    return language(code).tag

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from pptx.dml.color import RGBColor
 
-from deckgen.languages import language
+from deckgen.languages import document_tag
 from deckgen.layout import Layout
 
 
@@ -28,7 +28,7 @@ class Style:
 
     @classmethod
     def for_build(cls, layout: Layout, code: str) -> "Style":
-        return cls(layout, language(code).tag)
+        return cls(layout, document_tag(code))
 
     def color(self, key: str) -> RGBColor:
         """A layout colour by key, or a tint: ``"primary/12"`` is 12 % primary over the background."""
