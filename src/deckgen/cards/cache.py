@@ -47,7 +47,7 @@ def side_keys(common: bytes, sides) -> list[str]:
     keys = []
     for side in sides:
         card = side.card
-        own = repr((side.kind, side.template, side.base_size, card.set, card.number, card.name, card.data))
+        own = repr((side.kind, side.template, card.set, card.number, card.name, card.data))
         keys.append(hashlib.sha256(common + b"\0" + own.encode("utf-8", "surrogateescape")).hexdigest())
     return keys
 

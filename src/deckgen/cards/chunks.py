@@ -54,19 +54,21 @@ def lay_out_chunk(chunk: tuple[tuple[int, float], ...]) -> list[SideResult]:
     from deckgen.cards import pdf
     from deckgen.cards.fetcher import safe_fetcher
     from deckgen.cards.htmldoc import html_page
+    from deckgen.cards.stylevars import area_gap
 
     global _fetcher
     context = _context
     if _fetcher is None:
         _fetcher = safe_fetcher(context.roots)
     documents = []
+    gap = area_gap(context.layout)
 
     def lay_out_sides(sizes):
         html = html_page(context.workshop, context.layout, context.cards, sizes, "print", context.page,
                          only=set(sizes), meta=context.meta)
         document = pdf.render(html, context.base_url, _fetcher)
         documents.append(document)
-        return pdf.measure(document)
+        return pdf.measure(document, gap)
 
     base = dict(chunk)
     pages, sizes, refused = fit(base, context.layout.cards.min_font_size, lay_out_sides)
@@ -120,6 +122,7 @@ def common_key(context: Context, layout_files: str) -> bytes:
 
     from deckgen import __version__
     from deckgen.cards.cardset import card_labels
+    from deckgen.cards.stylevars import card_style
 
     layout = context.layout
     workshop = context.workshop
@@ -128,5 +131,6 @@ def common_key(context: Context, layout_files: str) -> bytes:
         repr(card_labels(workshop, layout)), repr(context.page), repr(context.meta), repr(context.variant),
         workshop.language, workshop.title.plain, repr(layout.cards), repr(layout.colors), repr(layout.fonts),
         str(layout.logo), layout.logo_alt, repr(layout.template_dirs), context.base_url,
+        repr(card_style(layout.template_dirs)),
     )
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).digest()

@@ -11,7 +11,6 @@ from deckgen.errors import DeckgenError
 
 MIN_WEASYPRINT = (69, 0)
 PX_PER_MM = 96 / 25.4
-GAP_MM = 3.0  # space kept between the flowing top area and the bottom area of a side
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,7 +58,7 @@ class Measure:
     pages: list  # the WeasyPrint pages of this side (one when it fits)
 
 
-def measure(document) -> dict[int, Measure]:
+def measure(document, gap: float) -> dict[int, Measure]:
     """Each rendered side's overflow, read from the layout's box tree.
 
     A side is one ``<section data-side=N>`` of fixed A6 size. Its flowing text lies in an inline-block
@@ -89,7 +88,7 @@ def measure(document) -> dict[int, Measure]:
         side = _side_index(found["side"].element)
         limit = (CARD_MM[1] - SAFE_MM) * PX_PER_MM
         if "bottom" in found:
-            limit = min(limit, found["bottom"].position_y - GAP_MM * PX_PER_MM)
+            limit = min(limit, found["bottom"].position_y - gap * PX_PER_MM)
         overflow, room = 0.0, limit / PX_PER_MM
         for box in found.get("bands", ()):
             # text in the band grows upwards from its foot: it may not pass the safe margin at the top
