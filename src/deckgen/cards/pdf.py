@@ -69,6 +69,7 @@ def measure(document, gap: float) -> dict[int, Measure]:
 
     results: dict[int, Measure] = {}
     for number, page in enumerate(document.pages, 1):
+        # The box tree is WeasyPrint's internals: see the pin in pyproject.toml.
         found = _marked_boxes(page._page_box)
         sides = found.get("sides", [])
         if len(sides) > 1:

@@ -100,7 +100,7 @@ def build_singles(readers, seed: bytes, title: str, lang: str, fonts=()) -> byte
     tagged = bool(readers) and all("/StructTreeRoot" in reader.trailer["/Root"] for reader in readers)
     if tagged:
         tree = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
-        tree_ref = writer._add_object(tree)  # pypdf has no public call that adds a new object
+        tree_ref = writer._add_object(tree)  # no public pypdf call adds an object: see the pin in pyproject.toml
         document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
                                      NameObject("/S"): NameObject("/Document"), NameObject("/P"): tree_ref})
         document_ref = writer._add_object(document)
@@ -161,7 +161,7 @@ def _form(writer: PdfWriter, page) -> IndirectObject:
     })
     if form.indirect_reference is not None:
         return form.indirect_reference
-    return writer._add_object(form)  # pypdf has no public call that adds a new object
+    return writer._add_object(form)  # no public pypdf call adds an object: see the pin in pyproject.toml
 
 
 def finish(writer: PdfWriter, seed: bytes, title: str, lang: str) -> bytes:
@@ -175,7 +175,7 @@ def finish(writer: PdfWriter, seed: bytes, title: str, lang: str) -> bytes:
     writer.add_metadata(info)
     writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
     identifier = ByteStringObject(hashlib.sha256(seed).digest()[:16])
-    writer._ID = ArrayObject((identifier, identifier))  # pypdf has no public setter; it would be random
+    writer._ID = ArrayObject((identifier, identifier))  # no public setter (see the pypdf pin); pypdf's is random
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
