@@ -50,7 +50,8 @@ def _install(context: Context) -> None:
 
 
 def lay_out_chunk(chunk: tuple[tuple[int, float], ...]) -> list[SideResult]:
-    """Each side of ``chunk`` ((index, base size) pairs) at the largest size that fits, as a one-page PDF."""
+    """Each side of ``chunk`` ((index, starting size) pairs) at the size fit() settles on, as a one-page
+    PDF; a side that overflows even at the layout's minimum size comes back without a PDF."""
     from deckgen.cards import pdf
     from deckgen.cards.fetcher import safe_fetcher
     from deckgen.cards.htmldoc import html_page
@@ -82,7 +83,9 @@ def lay_out_chunk(chunk: tuple[tuple[int, float], ...]) -> list[SideResult]:
 
 def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None = None,
             chunk_size: int = CHUNK, progress=None) -> dict[int, SideResult]:
-    """Every side of ``todo`` laid out, in worker processes when there is more than one chunk of it."""
+    """Every side of ``todo`` ((index, starting size) pairs: the starting size is the layout's for the
+    side's kind, ``stylevars.side_sizes(layout)[side.kind]``) laid out, in worker processes when there
+    is more than one chunk and ``workers`` (default: the available cores) allows more than one."""
     chunks = [tuple(todo[start:start + chunk_size]) for start in range(0, len(todo), chunk_size)]
     workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
     results: dict[int, SideResult] = {}

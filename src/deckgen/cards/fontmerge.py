@@ -5,8 +5,8 @@ the card PDFs carry the same face dozens or thousands of times. WeasyPrint subse
 of the original font kept (HarfBuzz RETAIN_GIDS) and draws through an Identity CIDToGIDMap, so a
 character code is the original font's glyph id, the same on every side. ``share_fonts`` therefore
 subsets the layout's own font file once per face, to the union of the glyphs that the sides draw,
-with the ids kept, points every font descriptor of the face at that one program and drops the
-subsets it replaces.
+with the ids kept, writes that program into the stream of the face's first subset, points every font
+descriptor of the face at it and drops the other subsets' streams.
 
 A face is a font descriptor's /FontName, subset tag included: WeasyPrint derives the tag from the
 whole Pango font description (family, style, weight, stretch, variations; not the size), so equal
@@ -14,7 +14,9 @@ names are the same face. The glyphs a side draws are the ids its CIDFont's /W gi
 original is the layout font file of the subset's family, bold and italic (its name and OS/2 tables,
 read as ``deckgen.fonts`` reads the layout's files); before a face is merged, every glyph that a side
 draws must have the same advance in the original as in the side's subset. A face without a matching,
-agreeing, static original keeps its subsets, as does everything when no font files are given.
+agreeing, static original keeps its subsets, as does a face any of whose programs is compressed
+otherwise than with FlateDecode, and everything when no font files are given. The fonts are found by
+following references from the PDF's pages (see font_dictionaries).
 
 The subsets themselves cannot be merged glyph by glyph instead: only the ids up to the largest one
 drawn are kept; the components of composite glyphs (the accents of é, ë, ï) past it are renumbered,
@@ -63,8 +65,8 @@ class Original:
 
 
 def share_fonts(writer: PdfWriter, font_files=()) -> None:
-    """Give every face in ``writer`` one font program, shared by all its descriptors (see the module);
-    ``font_files`` are the layout's font files."""
+    """Give every face in ``writer`` that can be merged (see the module) one font program, shared by all
+    its descriptors; ``font_files`` are the layout's font files."""
     originals = [original_of(file_stamp(Path(path))) for path in font_files]
     if not originals:
         return

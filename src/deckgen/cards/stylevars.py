@@ -17,7 +17,8 @@ stylesheet itself is not merged that way: a child's ``cards.css`` replaces its p
 Only declarations in a top-level rule whose selector list holds ``:root`` count (not in ``@media``,
 not on other selectors), and only plain lengths (no ``var()`` or ``calc()``): Python reads them with
 tinycss2, it does not run the cascade. A missing or unreadable variable is a DeckgenError naming the
-files. The parse is cached by the files' text, so a build parses once and ``deckgen watch`` sees edits.
+files. The files are read at every call and parsed once per process for the same text, so a build does
+not parse them again for every chunk and ``deckgen watch`` sees edits.
 """
 
 from __future__ import annotations
