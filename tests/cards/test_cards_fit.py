@@ -60,3 +60,138 @@ def test_check_cards_reports_without_writing(tmp_path):
     source.write_text(_content(2), encoding="utf-8")
     assert cards.check(assemble(load_workshop(source), load_layout("default"))) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.yaml"]
+
+
+# fit() and next_size() on their own, with a fake renderer: each side's text needs a height that is a
+# pure function of its size, so the largest size that fits is known without WeasyPrint.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from deckgen.cards.fit import STEP, fit, next_size  # noqa: E402
+from deckgen.cards.pdf import Measure  # noqa: E402
+from deckgen.errors import DeckgenError  # noqa: E402
+
+
+class FakeRenderer:
+    """``layout_sides`` for fit(): side i needs ``needs[i](size)`` mm of the ``room`` mm it has."""
+
+    def __init__(self, needs: dict, room: float = 100.0):
+        self.needs, self.room = needs, room
+        self.renders: list[dict[int, float]] = []
+
+    def __call__(self, sizes: dict[int, float]) -> dict[int, Measure]:
+        self.renders.append(dict(sizes))
+        return {index: Measure(index, max(0.0, self.needs[index](size) - self.room), self.room,
+                               [f"page of side {index} at {size:g} pt"])
+                for index, size in sizes.items()}
+
+
+def power(scale: float, exponent: float):
+    """Text whose height grows as size ** exponent: 1 for one line that gets shorter, 2 for wrapped text
+    whose lines get both shorter and fewer."""
+    return lambda size: scale * size ** exponent
+
+
+def largest_fitting(base: float, minimum: float, need, room: float = 100.0) -> float | None:
+    """The answer by trying every size from ``base`` down in STEP steps."""
+    size = base
+    while size >= minimum - 1e-9:
+        if need(size) <= room:
+            return size
+        size -= STEP
+    return None
+
+
+def test_a_side_that_fits_at_its_base_size_is_rendered_once():
+    renderer = FakeRenderer({0: power(5, 1)})  # 13 pt needs 65 of 100 mm
+    pages, sizes, refused = fit({0: 13.0}, 7.0, renderer)
+    assert (pages, sizes, refused) == ({0: "page of side 0 at 13 pt"}, {0: 13.0}, [])
+    assert renderer.renders == [{0: 13.0}]
+
+
+def test_only_the_overflowing_sides_are_rendered_again():
+    renderer = FakeRenderer({0: power(5, 1), 1: power(1, 2), 2: power(0.25, 2)})  # 1 and 2 overflow
+    pages, sizes, refused = fit({0: 13.0, 1: 19.0, 2: 24.0}, 7.0, renderer)
+    assert renderer.renders[0] == {0: 13.0, 1: 19.0, 2: 24.0}
+    assert all(0 not in later for later in renderer.renders[1:])
+    assert sizes == {0: 13.0, 1: 10.0, 2: 20.0} and refused == []
+    assert pages[1] == "page of side 1 at 10 pt"
+
+
+def test_wrapped_text_lands_on_the_largest_fitting_step_at_the_second_render():
+    need = power(100 / 11.2 ** 2, 2)  # fits up to 11.2 pt: the answer is 11 pt
+    renderer = FakeRenderer({0: need})
+    _, sizes, refused = fit({0: 19.0}, 7.0, renderer)
+    assert sizes[0] == largest_fitting(19.0, 7.0, need) == 11.0 and refused == []
+    assert len(renderer.renders) == 2  # as many renders as the chunk's worst side needs
+
+
+def test_text_that_shrinks_slower_than_its_size_takes_more_renders_to_the_same_answer():
+    need = power(100 / 11.2, 1)  # one line: the square-root estimate errs large, never small
+    renderer = FakeRenderer({0: need})
+    _, sizes, _ = fit({0: 19.0}, 7.0, renderer)
+    assert sizes[0] == largest_fitting(19.0, 7.0, need) == 11.0
+    assert [render[0] for render in renderer.renders] == [19.0, 14.5, 12.5, 11.5, 11.0]
+
+
+@settings(max_examples=200, deadline=None)
+@given(base=st.integers(16, 60).map(lambda n: n * STEP), fits_up_to=st.floats(5.0, 30.0),
+       exponent=st.floats(1.0, 2.0))
+def test_the_result_is_the_largest_step_that_fits_when_height_grows_at_most_with_the_square(
+        base, fits_up_to, exponent):
+    need = power(100 / fits_up_to ** exponent, exponent)
+    pages, sizes, refused = fit({0: base}, 7.0, FakeRenderer({0: need}))
+    expected = largest_fitting(base, 7.0, need)
+    if expected is None:
+        assert refused and refused[0].size == 7.0 and not pages
+    else:
+        assert sizes[0] == expected and not refused
+
+
+def test_text_that_grows_faster_than_the_square_may_end_below_the_largest_fitting_step():
+    """Not the largest there: the estimate assumes at most quadratic growth (line breaks can jump)."""
+    need = power(100 / 11.2 ** 4, 4)
+    _, sizes, refused = fit({0: 19.0}, 7.0, FakeRenderer({0: need}))
+    assert not refused and need(sizes[0]) <= 100
+    assert sizes[0] < largest_fitting(19.0, 7.0, need) == 11.0
+
+
+def test_a_side_that_never_fits_is_refused_at_the_minimum_with_its_overflow_there():
+    renderer = FakeRenderer({0: power(5, 1), 1: lambda size: 390 + size})  # side 1: 397 mm even at 7 pt
+    pages, sizes, refused = fit({0: 13.0, 1: 19.0}, 7.0, renderer)
+    assert list(pages) == [0] and sizes[1] == 7.0
+    assert [(item.side, item.overflow, item.size) for item in refused] == [(1, 297.0, 7.0)]
+    # 409 mm of 100: 19 * sqrt(100 / 409) = 9.4 -> 9 pt; then 9 * sqrt(100 / 399) = 4.5 -> the minimum
+    assert [render.get(1) for render in renderer.renders] == [19.0, 9.0, 7.0]
+
+
+def test_refused_sides_are_listed_in_side_order():
+    never = lambda size: 500.0  # noqa: E731
+    _, _, refused = fit({5: 10.0, 2: 10.0, 9: 10.0}, 7.0, FakeRenderer({5: never, 2: never, 9: never}))
+    assert [item.side for item in refused] == [2, 5, 9]
+
+
+def test_a_side_missing_from_the_render_is_one_message():
+    with pytest.raises(DeckgenError, match=r"card side 3 .*no page of the laid-out cards holds it"):
+        fit({3: 10.0}, 7.0, lambda sizes: {})
+
+
+@pytest.mark.parametrize("size, room, used, minimum, expected", [
+    (20.0, 50.0, 200.0, 7.0, 10.0),  # 20 * sqrt(1/4)
+    (19.0, 100.0, 130.0, 7.0, 16.5),  # 16.66 down to the step below
+    (13.0, 99.9, 100.0, 7.0, 12.5),  # almost fits: still one whole step down
+    (13.0, 0.0, 40.0, 7.0, 12.5),  # no room measured: one step
+    (13.0, 10.0, 0.0, 7.0, 12.5),  # nothing used measured: one step
+    (9.0, 10.0, 1000.0, 7.0, 7.0),  # never below the minimum
+    (7.5, 99.0, 100.0, 7.2, 7.2),  # a minimum off the step grid is kept
+])
+def test_next_size(size, room, used, minimum, expected):
+    assert next_size(size, room, used, minimum) == pytest.approx(expected)
+
+
+@given(size=st.integers(15, 80).map(lambda n: n * STEP), room=st.floats(0.1, 500), used=st.floats(0.1, 500))
+def test_next_size_is_a_step_smaller_on_the_grid_and_not_below_the_minimum(size, room, used):
+    smaller = next_size(size, room, used, 7.0)
+    assert 7.0 <= smaller <= size - STEP or smaller == 7.0
+    assert smaller == 7.0 or (smaller / STEP) == pytest.approx(round(smaller / STEP))

@@ -1,11 +1,12 @@
 """The side cache: each laid-out card side's one-page PDF and fitted size, under OUT/.deckgen-cache/.
 
 An entry's key is a SHA-256 of everything the side's page depends on: the side's own content (its card's
-data), the layout's files (templates, stylesheet, fonts, logo), the labels and print setup, the deckgen and
-WeasyPrint versions. Nothing in an entry is trusted: it carries the SHA-256 of its PDF, the PDF must parse
-and hold exactly one page, else the entry is ignored and the side laid out again. Entries are written
-atomically (temporary file, then os.replace) and only after a build succeeded; entries the last build did
-not use are removed, so the cache holds one deck's sides at most.
+data), the layout's files (templates, stylesheets with the starting sizes and area gap they set, fonts,
+logo), the labels and print setup, the deckgen and WeasyPrint versions. Nothing in an entry is trusted:
+it carries the SHA-256 of its PDF, the PDF must parse and hold exactly one page, else the entry is ignored
+and the side laid out again. Entries are written atomically (temporary file, then os.replace) and only
+after a build succeeded; entries the last build did not use are removed, so a cache folder holds one
+deck's sides at most.
 """
 
 from __future__ import annotations
@@ -43,11 +44,12 @@ def layout_digest(layout) -> str:
 
 
 def side_keys(common: bytes, sides) -> list[str]:
-    """One key per side: the common part (layout, versions, setup) and the side's own content."""
+    """One key per side: the common part (layout, versions, setup) and the side's own content. A side's
+    starting size is not in its own part: it is the layout's for the side's kind, in the common part."""
     keys = []
     for side in sides:
         card = side.card
-        own = repr((side.kind, side.template, side.base_size, card.set, card.number, card.name, card.data))
+        own = repr((side.kind, side.template, card.set, card.number, card.name, card.data))
         keys.append(hashlib.sha256(common + b"\0" + own.encode("utf-8", "surrogateescape")).hexdigest())
     return keys
 

@@ -8,16 +8,6 @@ from typing import Any
 from deckgen.inline import Text, join, plain
 from deckgen.labels import Labels, long_date, resolve_labels
 
-# Starting type size in pt of each kind of side: the size the fitter shrinks from.
-BASE_SIZES = {
-    "cover-front": 12.0,
-    "cover-back": 10.0,
-    "models-front": 13.0,
-    "models-back": 10.5,
-    "questions-front": 19.0,
-    "questions-back": 13.0,
-}
-
 
 @dataclass(frozen=True)
 class Side:
@@ -36,7 +26,14 @@ class Side:
 
     @property
     def base_size(self) -> float:
-        return BASE_SIZES[self.kind]
+        """The shipped default layout's starting type size (pt) for this kind of side.
+
+        Deprecated: a layout sets its own sizes in its cards.css (see cards/stylevars.py), and a side
+        does not know its layout. Callers that have the layout use ``side_sizes(layout)[side.kind]``;
+        this stays only until cards/__init__.py does so."""
+        from deckgen.cards.stylevars import default_side_sizes
+
+        return default_side_sizes()[self.kind]
 
     @property
     def title(self) -> str:

@@ -50,23 +50,26 @@ def _install(context: Context) -> None:
 
 
 def lay_out_chunk(chunk: tuple[tuple[int, float], ...]) -> list[SideResult]:
-    """Each side of ``chunk`` ((index, base size) pairs) at the largest size that fits, as a one-page PDF."""
+    """Each side of ``chunk`` ((index, starting size) pairs) at the size fit() settles on, as a one-page
+    PDF; a side that overflows even at the layout's minimum size comes back without a PDF."""
     from deckgen.cards import pdf
     from deckgen.cards.fetcher import safe_fetcher
     from deckgen.cards.htmldoc import html_page
+    from deckgen.cards.stylevars import area_gap
 
     global _fetcher
     context = _context
     if _fetcher is None:
         _fetcher = safe_fetcher(context.roots)
     documents = []
+    gap = area_gap(context.layout)
 
     def lay_out_sides(sizes):
         html = html_page(context.workshop, context.layout, context.cards, sizes, "print", context.page,
                          only=set(sizes), meta=context.meta)
         document = pdf.render(html, context.base_url, _fetcher)
         documents.append(document)
-        return pdf.measure(document)
+        return pdf.measure(document, gap)
 
     base = dict(chunk)
     pages, sizes, refused = fit(base, context.layout.cards.min_font_size, lay_out_sides)
@@ -80,7 +83,9 @@ def lay_out_chunk(chunk: tuple[tuple[int, float], ...]) -> list[SideResult]:
 
 def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None = None,
             chunk_size: int = CHUNK, progress=None) -> dict[int, SideResult]:
-    """Every side of ``todo`` laid out, in worker processes when there is more than one chunk of it."""
+    """Every side of ``todo`` ((index, starting size) pairs: the starting size is the layout's for the
+    side's kind, ``stylevars.side_sizes(layout)[side.kind]``) laid out, in worker processes when there
+    is more than one chunk and ``workers`` (default: the available cores) allows more than one."""
     chunks = [tuple(todo[start:start + chunk_size]) for start in range(0, len(todo), chunk_size)]
     workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
     results: dict[int, SideResult] = {}
@@ -120,6 +125,7 @@ def common_key(context: Context, layout_files: str) -> bytes:
 
     from deckgen import __version__
     from deckgen.cards.cardset import card_labels
+    from deckgen.cards.stylevars import card_style
 
     layout = context.layout
     workshop = context.workshop
@@ -128,5 +134,6 @@ def common_key(context: Context, layout_files: str) -> bytes:
         repr(card_labels(workshop, layout)), repr(context.page), repr(context.meta), repr(context.variant),
         workshop.language, workshop.title.plain, repr(layout.cards), repr(layout.colors), repr(layout.fonts),
         str(layout.logo), layout.logo_alt, repr(layout.template_dirs), context.base_url,
+        repr(card_style(layout.template_dirs)),
     )
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).digest()

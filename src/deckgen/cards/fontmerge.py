@@ -5,8 +5,8 @@ the card PDFs carry the same face dozens or thousands of times. WeasyPrint subse
 of the original font kept (HarfBuzz RETAIN_GIDS) and draws through an Identity CIDToGIDMap, so a
 character code is the original font's glyph id, the same on every side. ``share_fonts`` therefore
 subsets the layout's own font file once per face, to the union of the glyphs that the sides draw,
-with the ids kept, points every font descriptor of the face at that one program and drops the
-subsets it replaces.
+with the ids kept, writes that program into the stream of the face's first subset, points every font
+descriptor of the face at it and drops the other subsets' streams.
 
 A face is a font descriptor's /FontName, subset tag included: WeasyPrint derives the tag from the
 whole Pango font description (family, style, weight, stretch, variations; not the size), so equal
@@ -14,7 +14,9 @@ names are the same face. The glyphs a side draws are the ids its CIDFont's /W gi
 original is the layout font file of the subset's family, bold and italic (its name and OS/2 tables,
 read as ``deckgen.fonts`` reads the layout's files); before a face is merged, every glyph that a side
 draws must have the same advance in the original as in the side's subset. A face without a matching,
-agreeing, static original keeps its subsets, as does everything when no font files are given.
+agreeing, static original keeps its subsets, as does a face any of whose programs is compressed
+otherwise than with FlateDecode, and everything when no font files are given. The fonts are found by
+following references from the PDF's pages (see font_dictionaries).
 
 The subsets themselves cannot be merged glyph by glyph instead: only the ids up to the largest one
 drawn are kept; the components of composite glyphs (the accents of é, ë, ï) past it are renumbered,
@@ -30,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pypdf import PdfWriter
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, NumberObject
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject, NumberObject
 
 from deckgen import fonts
 from deckgen.fonts import file_stamp
@@ -63,15 +65,15 @@ class Original:
 
 
 def share_fonts(writer: PdfWriter, font_files=()) -> None:
-    """Give every face in ``writer`` one font program, shared by all its descriptors (see the module);
-    ``font_files`` are the layout's font files."""
+    """Give every face in ``writer`` that can be merged (see the module) one font program, shared by all
+    its descriptors; ``font_files`` are the layout's font files."""
     originals = [original_of(file_stamp(Path(path))) for path in font_files]
     if not originals:
         return
     for subsets in faces(writer).values():
         if len(subsets) < 2:
             continue
-        programs = [writer._objects[subset.idnum - 1].get_data() for subset in subsets]
+        programs = [writer.get_object(subset.idnum).get_data() for subset in subsets]
         original = matching_original(originals, programs[0])
         if original is None or not all(agrees(original, program, subset.gids)
                                        for program, subset in zip(programs, subsets)):
@@ -85,23 +87,49 @@ def share_fonts(writer: PdfWriter, font_files=()) -> None:
 
 def faces(writer: PdfWriter) -> dict[str, list[Subset]]:
     """The embedded subsets in ``writer`` by face (/FontName), in object order; a face with any
-    descriptor that cannot be merged (no embedded program, no Identity CIDToGIDMap) is left out."""
+    descriptor that cannot be merged (no embedded program, no Identity CIDToGIDMap, a program
+    compressed otherwise than with FlateDecode) is left out."""
     found: dict[str, dict[int, Subset]] = {}
     unmergeable = set()
-    for obj in writer._objects:
-        if not isinstance(obj, DictionaryObject) or obj.get("/Type") != "/Font" or "/FontDescriptor" not in obj:
+    for obj in font_dictionaries(writer):
+        if "/FontDescriptor" not in obj:
             continue
         descriptor = obj["/FontDescriptor"].get_object()
         name = str(descriptor.get("/FontName"))
         program = descriptor.raw_get(FONT_FILE) if FONT_FILE in descriptor else None
         if (obj.get("/Subtype") != "/CIDFontType2" or obj.get("/CIDToGIDMap") != "/Identity"
-                or not hasattr(program, "idnum")):
+                or not isinstance(program, IndirectObject)
+                or program.get_object().get("/Filter") not in (None, "/FlateDecode", ["/FlateDecode"])):
             unmergeable.add(name)
             continue
         subset = found.setdefault(name, {}).setdefault(program.idnum, Subset(program.idnum))
         subset.gids |= widths_gids(obj.get("/W", ()))
         subset.descriptors.append(descriptor)
     return {name: list(subsets.values()) for name, subsets in found.items() if name not in unmergeable}
+
+
+def font_dictionaries(writer: PdfWriter) -> list[DictionaryObject]:
+    """Every font dictionary that is an object of its own and reachable from a page of ``writer``
+    (through resources, form XObjects, patterns, annotations, a Type 0 font's descendants), in object
+    order. Found by following references with pypdf's public object API: pypdf has no public list of
+    a writer's objects, and what no page reaches is not drawn."""
+    fonts: dict[int, DictionaryObject] = {}
+    seen = {page.indirect_reference.idnum for page in writer.pages}
+    stack: list = list(writer.pages)
+    while stack:
+        node = stack.pop()
+        values = (value for key, value in node.items() if key != "/Parent") if isinstance(node, dict) else node
+        for value in values:
+            if isinstance(value, IndirectObject):
+                if value.idnum in seen:
+                    continue
+                seen.add(value.idnum)
+                value = value.get_object()
+                if isinstance(value, DictionaryObject) and value.get("/Type") == "/Font":
+                    fonts[value.indirect_reference.idnum] = value
+            if isinstance(value, (DictionaryObject, ArrayObject)):
+                stack.append(value)
+    return [fonts[number] for number in sorted(fonts)]
 
 
 def widths_gids(widths) -> set[int]:
@@ -204,13 +232,15 @@ def shared_program(stamp: tuple, gids: tuple[int, ...], notdef: bool, hinting: b
 
 
 def repoint(writer: PdfWriter, subsets: list[Subset], program: bytes) -> None:
-    """Point every descriptor of ``subsets`` at one stream of ``program``; drop the subsets' streams."""
-    stream = DecodedStreamObject()
-    stream.set_data(program)
-    stream = stream.flate_encode()
+    """Put ``program`` into the stream of the first of ``subsets`` (compressed as it was), point every
+    descriptor of ``subsets`` at that stream and drop the other subsets' streams."""
+    stream = writer.get_object(subsets[0].idnum)
+    stream.set_data(program)  # faces() let only FlateDecode or uncompressed programs through
     stream[NameObject("/Length1")] = NumberObject(len(program))
-    reference = writer._add_object(stream)  # pypdf has no public call that adds a new object
     for subset in subsets:
         for descriptor in subset.descriptors:
-            descriptor[NameObject(FONT_FILE)] = reference
-        writer._objects[subset.idnum - 1] = None  # only font descriptors refer to a font program
+            descriptor[NameObject(FONT_FILE)] = stream.indirect_reference
+    for subset in subsets[1:]:
+        # Only font descriptors refer to a font program, and none refers to these any more. pypdf has
+        # no public call that removes an object (see the pypdf pin in pyproject.toml).
+        writer._objects[subset.idnum - 1] = None

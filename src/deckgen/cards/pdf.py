@@ -1,4 +1,5 @@
-"""WeasyPrint, imported only here and only when cards are made: HTML to laid-out pages, measured, written."""
+"""WeasyPrint's rendering, imported only when cards are laid out: HTML to laid-out pages, measured
+from WeasyPrint's box tree, written as PDF. (cards/fetcher.py imports WeasyPrint's URL fetcher.)"""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from deckgen.errors import DeckgenError
 
 MIN_WEASYPRINT = (69, 0)
 PX_PER_MM = 96 / 25.4
-GAP_MM = 3.0  # space kept between the flowing top area and the bottom area of a side
 
 
 @functools.lru_cache(maxsize=1)
 def weasyprint():
-    """The weasyprint module (0.6 s to import), after checking that its version is safe to use."""
+    """The weasyprint module (0.6 s to import), after checking that it is at least MIN_WEASYPRINT (older
+    versions let a layout's CSS or a redirect read files). The upper bound is pyproject.toml's."""
     import weasyprint as module
 
     version = tuple(int(part) for part in module.__version__.split(".")[:2] if part.isdigit())
@@ -30,7 +31,8 @@ def weasyprint():
 
 @functools.lru_cache(maxsize=1)
 def font_configuration():
-    """One font configuration for every render, so that pages of different renders share their fonts."""
+    """One font configuration for every render in this process: ``write`` puts pages of different
+    renders into one document (Document.copy), which has one configuration for all their fonts."""
     from weasyprint.text.fonts import FontConfiguration
 
     weasyprint()
@@ -59,17 +61,24 @@ class Measure:
     pages: list  # the WeasyPrint pages of this side (one when it fits)
 
 
-def measure(document) -> dict[int, Measure]:
-    """Each rendered side's overflow, read from the layout's box tree.
+def measure(document, gap: float) -> dict[int, Measure]:
+    """Each rendered side's overflow in mm, read from WeasyPrint's box tree.
 
-    A side is one ``<section data-side=N>`` of fixed A6 size. Its flowing text lies in an inline-block
-    ``data-fit="top"`` (never split over pages) and its foot in ``data-fit="bottom"``; the side overflows
-    by how far the top area's bottom passes the bottom area's top (less a gap), or the safe margin."""
+    A side is one ``<section data-side=N>``, which the layout's stylesheet makes one A6 page. Its
+    flowing text lies in an inline-block ``data-fit="top"`` (never split over pages) and its foot in
+    ``data-fit="bottom"``. The top area may reach down to ``gap`` mm (the layout's --area-gap) above
+    the bottom area's top, or to the safe margin above the card's foot when there is no bottom area;
+    the side overflows by how far the top area's bottom passes that. Text marked ``data-fit="band"``
+    may not rise past the safe margin at the top, but this counts only on a side without a top area:
+    the top area's overflow replaces it (so on the shipped templates, whose banded sides all have a
+    top area, band text is not checked). A side that runs onto a further page overflows by at least a
+    card's height."""
     from deckgen.cards.fit import not_one_page
     from deckgen.cards.theme import CARD_MM, SAFE_MM
 
     results: dict[int, Measure] = {}
     for number, page in enumerate(document.pages, 1):
+        # The box tree is WeasyPrint's internals: see the pin in pyproject.toml.
         found = _marked_boxes(page._page_box)
         sides = found.get("sides", [])
         if len(sides) > 1:
@@ -89,10 +98,11 @@ def measure(document) -> dict[int, Measure]:
         side = _side_index(found["side"].element)
         limit = (CARD_MM[1] - SAFE_MM) * PX_PER_MM
         if "bottom" in found:
-            limit = min(limit, found["bottom"].position_y - GAP_MM * PX_PER_MM)
+            limit = min(limit, found["bottom"].position_y - gap * PX_PER_MM)
         overflow, room = 0.0, limit / PX_PER_MM
         for box in found.get("bands", ()):
             # text in the band grows upwards from its foot: it may not pass the safe margin at the top
+            # (overwritten below where the side has a top area)
             overflow = max(overflow, SAFE_MM - box.position_y / PX_PER_MM)
         if "top" in found:
             box = found["top"]
@@ -112,6 +122,8 @@ def _side_index(element) -> int:
 
 
 def _marked_boxes(page_box) -> dict:
+    """From a page's box tree: the first box of the side (``side``), the data-side elements on the page
+    (``sides``), the first box of each ``data-fit`` area by name, and every ``band`` box."""
     found: dict = {}
     stack = [page_box]
     while stack:
@@ -141,7 +153,8 @@ def source_date() -> str | None:
 
 
 def write(pages, first_document, target=None, identifier: bytes = b"", variant: str | None = "pdf/ua-1"):
-    """Write ``pages`` (from one or more renders sharing a font configuration) as one PDF."""
+    """Write ``pages`` (from one or more renders sharing a font configuration) as one PDF whose
+    identifier is derived from ``identifier``; ``variant`` "pdf/ua-1" makes it tagged PDF/UA-1."""
     document = first_document.copy(list(pages))
     identifier = hashlib.sha256(identifier).hexdigest()[:32].encode()
     return document.write_pdf(target, pdf_identifier=identifier, pdf_variant=variant)

@@ -59,7 +59,8 @@ def render_template(template_dirs, name: str, **context) -> str:
 
 
 def read_stylesheet(template_dirs, name: str = "cards.css") -> str:
-    """The first ``cards.css`` along the template path (a child's replaces its parent's)."""
+    """The first ``cards.css`` along the template path (a child's replaces its parent's). The size and
+    gap variables that deckgen itself reads are taken per variable from every one (see stylevars)."""
     for _, folder in template_dirs:
         path = folder / name
         if path.is_file():

@@ -1,4 +1,6 @@
-"""Placing the laid-out A6 card pages onto print sheets with pypdf, clipped to their trim box, with cut marks."""
+"""The card PDFs put together with pypdf from the laid-out one-page sides: the single-card PDF (the sides
+one after the other, their tags joined) and the print sheets (the sides placed on A4/A3, clipped to their
+trim box, with cut marks); each face's font embedded once where fontmerge can."""
 
 from __future__ import annotations
 
@@ -61,12 +63,13 @@ def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: s
                  fonts=()) -> bytes:
     """The sheets PDF: every card page placed by ``sheets``, clipped to its trim box (bleed would spill
     into its neighbours), over the sheet's cut marks. ``singles`` is the single-card PDF's bytes or a
-    list of its pages (pypdf pages, one per side); ``seed`` the bytes its document ID is derived from;
-    ``fonts`` the layout's font files, from which each face is embedded once (see fontmerge).
+    list of pypdf pages, one per side in side order; ``seed`` the bytes the document ID is derived from
+    (default: ``singles`` when bytes); ``fonts`` the layout's font files, from which each face is
+    embedded once where fontmerge can.
 
     Each card page becomes a form XObject whose bounding box is the trim box (the clip), drawn on its
-    sheet with one ``cm``/``Do``: nothing is parsed, and the resources that WeasyPrint shares between
-    pages are copied once (merging pages one by one copies them for every page, which is quadratic)."""
+    sheet with one ``cm``/``Do``: its content stream is copied as it is, not parsed, and resources that
+    pages of one PDF share are copied once."""
     if isinstance(singles, bytes):
         seed = singles if seed is None else seed
         pages = PdfReader(io.BytesIO(singles)).pages
@@ -91,16 +94,18 @@ def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: s
 
 
 def build_singles(readers, seed: bytes, title: str, lang: str, fonts=()) -> bytes:
-    """The single-card PDF: the sides' one-page PDFs (pypdf readers) as they are, one after the other,
-    each face's font embedded once from the layout's font files ``fonts`` (see fontmerge).
+    """The single-card PDF: the pages of the sides' one-page PDFs (pypdf readers), one after the other,
+    each face's font embedded once from the layout's font files ``fonts`` where fontmerge can.
 
-    When every side is tagged (PDF/UA), their structure trees are kept: each side's Document element
-    becomes a Part of one Document, its page's marked content keeps pointing at its own elements."""
+    When every side is tagged (PDF/UA), their structure trees are kept: each side's top elements (its
+    Document) become Parts of one Document, and the parent tree (WeasyPrint's flat /Nums) is renumbered
+    so that each page's marked content keeps pointing at its own elements; the XMP metadata (title,
+    PDF/UA identification) is the first side's. Otherwise the PDF has no structure tree."""
     writer = PdfWriter()
     tagged = bool(readers) and all("/StructTreeRoot" in reader.trailer["/Root"] for reader in readers)
     if tagged:
         tree = DictionaryObject({NameObject("/Type"): NameObject("/StructTreeRoot")})
-        tree_ref = writer._add_object(tree)  # pypdf has no public call that adds a new object
+        tree_ref = writer._add_object(tree)  # no public pypdf call adds an object: see the pin in pyproject.toml
         document = DictionaryObject({NameObject("/Type"): NameObject("/StructElem"),
                                      NameObject("/S"): NameObject("/Document"), NameObject("/P"): tree_ref})
         document_ref = writer._add_object(document)
@@ -114,7 +119,8 @@ def build_singles(readers, seed: bytes, title: str, lang: str, fonts=()) -> byte
         for element in (elements if isinstance(elements, list) else [elements]):
             element = element.get_object()
             if "/P" in element:
-                del element[NameObject("/P")]  # detached, so that cloning does not copy the side's own root
+                # detached (in the side's reader), so that cloning does not copy the side's own root
+                del element[NameObject("/P")]
             copy = element.clone(writer)
             copy[NameObject("/S")] = NameObject("/Part")
             copy[NameObject("/P")] = document_ref
@@ -161,7 +167,7 @@ def _form(writer: PdfWriter, page) -> IndirectObject:
     })
     if form.indirect_reference is not None:
         return form.indirect_reference
-    return writer._add_object(form)  # pypdf has no public call that adds a new object
+    return writer._add_object(form)  # no public pypdf call adds an object: see the pin in pyproject.toml
 
 
 def finish(writer: PdfWriter, seed: bytes, title: str, lang: str) -> bytes:
@@ -175,7 +181,7 @@ def finish(writer: PdfWriter, seed: bytes, title: str, lang: str) -> bytes:
     writer.add_metadata(info)
     writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
     identifier = ByteStringObject(hashlib.sha256(seed).digest()[:16])
-    writer._ID = ArrayObject((identifier, identifier))  # pypdf has no public setter; it would be random
+    writer._ID = ArrayObject((identifier, identifier))  # no public setter (see the pypdf pin); pypdf's is random
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()
