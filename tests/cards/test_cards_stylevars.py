@@ -11,13 +11,15 @@ import pdfplumber
 import pytest
 
 from cards_helpers import build, token_content
-from deckgen.cards import check_cards, chunks
+from deckgen.builders import builder
+from deckgen.cards import chunks
 from deckgen.cards.cardset import all_sides, build_cards
 from deckgen.cards.stylevars import area_gap, card_style, side_sizes
 from deckgen.cards.theme import PageSetup
 from deckgen.content import load_workshop
 from deckgen.errors import DeckgenError
 from deckgen.layout import load_layout
+from deckgen.project import assemble
 
 DEFAULT_SIZES = {"cover-front": 12.0, "cover-back": 10.0, "models-front": 13.0, "models-back": 10.5,
                  "questions-front": 19.0, "questions-back": 13.0}
@@ -113,8 +115,6 @@ def test_the_layouts_size_variable_sets_the_laid_out_type_size(tmp_path, token_w
         assert result.size == size and body_size(pdf) == size
 
 
-@pytest.mark.xfail(strict=True, reason="cards/__init__.py still starts every side at Side.base_size (the "
-                                       "default layout's); the builder is to use side_sizes(layout)[side.kind]")
 def test_a_build_starts_each_side_at_its_layouts_size(tmp_path):
     layout = child_layout(tmp_path, with_variable("--size-models-front", "17pt"))
     _, paths = build(tmp_path / "out", token_content(2), layout=layout)
@@ -179,7 +179,7 @@ def test_a_zero_size_is_refused(tmp_path):
 def test_a_build_with_a_garbled_variable_stops_with_that_message(tmp_path, token_workshop):
     layout = child_layout(tmp_path, with_variable("--area-gap", "three"))
     with pytest.raises(DeckgenError, match=r"cards\.css: --area-gap: 'three' is not a length in pt or mm"):
-        check_cards(token_workshop, layout)
+        builder("cards").check(assemble(token_workshop, layout))
 
 
 def test_an_edited_stylesheet_is_read_again(tmp_path):

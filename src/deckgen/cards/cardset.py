@@ -25,17 +25,6 @@ class Side:
         return f"card-{self.kind}.html.j2"
 
     @property
-    def base_size(self) -> float:
-        """The shipped default layout's starting type size (pt) for this kind of side.
-
-        Deprecated: a layout sets its own sizes in its cards.css (see cards/stylevars.py), and a side
-        does not know its layout. Callers that have the layout use ``side_sizes(layout)[side.kind]``;
-        this stays only until cards/__init__.py does so."""
-        from deckgen.cards.stylevars import default_side_sizes
-
-        return default_side_sizes()[self.kind]
-
-    @property
     def title(self) -> str:
         """How messages name this side: ``card 'models' 3 'Persoonlijk netwerk' (back)``."""
         return f"{self.card.title} ({self.face})"

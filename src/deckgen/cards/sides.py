@@ -14,6 +14,7 @@ from pathlib import Path
 from deckgen.cards import chunks
 from deckgen.cards.cache import SideCache, layout_digest, one_page, side_keys
 from deckgen.cards.cardset import Card, Side, all_sides, build_cards
+from deckgen.cards.stylevars import side_sizes
 from deckgen.cards.theme import PageSetup
 from deckgen.errors import Misfit
 
@@ -73,7 +74,8 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
         entry = cache.get(keys[index])
         if entry is not None:
             found[index] = entry
-    todo = [(index, side.base_size) for index, side in enumerate(sides) if index not in found]
+    sizes = side_sizes(layout)  # read before the workers fork; a garbled variable stops the build here
+    todo = [(index, sizes[side.kind]) for index, side in enumerate(sides) if index not in found]
 
     def report(done, _):
         project.report("laying out cards", len(found) + done, len(sides))

@@ -74,14 +74,6 @@ def area_gap(layout) -> float:
     return card_style(layout.template_dirs).area_gap
 
 
-@functools.lru_cache(maxsize=1)
-def default_side_sizes() -> dict[str, float]:
-    """The shipped default layout's starting sizes (for Side.base_size, which has no layout)."""
-    from deckgen.resources import bundled
-
-    return card_style((("default", bundled("layouts") / "default" / "templates"),)).side_sizes()
-
-
 @functools.lru_cache(maxsize=16)
 def _card_style(files: tuple[tuple[str, str], ...]) -> CardStyle:
     found: dict[str, tuple[str, object]] = {}  # variable: (file, its declaration)
