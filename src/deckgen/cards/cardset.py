@@ -74,7 +74,7 @@ def build_cards(workshop, layout) -> list[Card]:
         "sources": workshop.sources,
     }, sources=("title", "sources"))]
     for model in workshop.models:
-        cards.append(Card("models", model.number, model.name.plain, {
+        cards.append(Card("models", model.number, model.title.plain, {
             "model": model,
             "set_name": plain(set_name),
             "examples": join(model.examples, ", ") if model.examples else None,
