@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.fonts import layout_faces
+from deckgen.layout import COLOR_KEYS
 
 CARD_MM = (105.0, 148.0)
 SAFE_MM = 6.0  # text keeps at least this far inside every trim edge
@@ -35,7 +36,7 @@ def theme_css(layout, page: PageSetup, font_urls: dict) -> str:
     """The layout-dependent part of the stylesheet. ``font_urls`` maps each font file to the URL to use."""
     colors = layout.colors
     lines = [":root {"]
-    for key in ("primary", "accent", "text", "background", "strengths", "weaknesses"):
+    for key in COLOR_KEYS:
         lines.append(f"  --{key}: {getattr(colors, key)};")
     lines += [
         f"  --heading-font: {css_string(layout.fonts.heading)}, sans-serif;",
