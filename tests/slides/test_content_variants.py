@@ -79,11 +79,12 @@ def test_a_long_analysis_continues_on_further_slides(write_content, default_layo
 
 def test_text_that_cannot_fit_is_refused_naming_the_slide(write_content, default_layout, tmp_path):
     workshop = load_workshop(write_content(impossible_content()))
-    problems = check_slides(workshop, default_layout)
-    assert len(problems) == 1 and "slide 3 'Het model': the analysis table needs" in str(problems[0])
-    assert "12 pt" in str(problems[0]) and " cm but " in str(problems[0])
+    (problem,) = check_slides(workshop, default_layout)
+    assert problem.key_path == "models[0].strengths"
+    assert problem.message.startswith("slide 3 'Het model': the analysis table needs")
+    assert "12 pt" in problem.message and " cm but " in problem.message
     target = tmp_path / "never.pptx"
-    with pytest.raises(DoesNotFit, match=r"slide 3 'Het model'"):
+    with pytest.raises(DoesNotFit, match=r"models\[0\]\.strengths: slide 3 'Het model'"):
         write_slides(workshop, default_layout, target)
     assert not target.exists()
 

@@ -2,8 +2,10 @@
 preconditions in a merged row under it.
 
 Table rows only have a minimum height in PowerPoint and LibreOffice (they grow silently), so every
-row is measured and its height set; the text shrinks in 1 pt steps down to the layout's minimum, and
-when even that does not fit the bullets are split over continuation slides.
+row is measured and its height set. The text shrinks in 1 pt steps down to a readable size; when the
+table does not fit at that size, the bullets are split over continuation slides (the fewest that fit),
+and only when no split fits at a readable size does the text go on down to the layout's minimum.
+What does not fit even as one bullet a slide at the minimum is a misfit of the list to shorten.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pptx.util import Pt
 from deckgen.inline import Text, join, plain
 from deckgen.model import WorkModel
 from deckgen.slides.chrome import add_notes
-from deckgen.slides.context import Context
+from deckgen.slides.context import Context, model_key
 from deckgen.slides.drawing import titled_slide
 from deckgen.slides.geometry import cm
 from deckgen.slides.measure import Insets, Para, first_fit
@@ -169,17 +171,60 @@ def plan(ctx: Context, models, first_number: int) -> list[AnalysisPlan]:
         number = first_number + len(plans)
         heading = model.title.plain
         if need is not None:
-            ctx.problem(number, heading, f"the analysis table needs {cm(need)} but {cm(ctx.grid.body.h)} "
-                                         f"is free at {size:g} pt")
+            _report(ctx, model, parts, size, number)
         elif len(parts) == 1 and common is not None:
             size = common
         for index, part in enumerate(parts):
             title = heading if index == 0 else ctx.continued(heading)
-            title_paras = ctx.title_paras(plain(title), number + index, title, label=str(model.number))
+            title_paras = ctx.title_paras(plain(title), f"{model_key(model.number)}.title", number + index,
+                                          label=str(model.number))
             split = best_split(ctx, part, size) or 0.5
             plans.append(AnalysisPlan(number + index, title, title_paras, rows_for(ctx, part, size, split),
                                       model.notes, size, split))
     return plans
+
+
+def _report(ctx: Context, model: WorkModel, parts: list[Part], size: float, number: int) -> None:
+    """A misfit for each list of ``model`` that overfills a slide of ``parts`` (the first such slide)."""
+    reported = set()
+    for index, part in enumerate(parts):
+        split = min(SPLITS, key=lambda s: table_height(ctx, part, size, s))
+        need = table_height(ctx, part, size, split)
+        if need <= ctx.grid.body.h:
+            continue
+        key = f"{model_key(model.number)}.{culprit(ctx, part, size, split)}"
+        if key in reported:
+            continue
+        reported.add(key)
+        title = model.title.plain if index == 0 else ctx.continued(model.title.plain)
+        ctx.problem(key, number + index, title, _too_wide(ctx, part, size, split)
+                    or f"the analysis table needs {cm(need)} but {cm(ctx.grid.body.h)} is free at {size:g} pt")
+
+
+def _too_wide(ctx: Context, part: Part, size: float, split: float) -> str | None:
+    """Whether a word of ``part`` is wider than its cell (see Context.too_wide)."""
+    widths = column_widths(ctx.grid.body.w, split)
+    for row in rows_for(ctx, part, size, split):
+        cell_widths = widths if len(row.cells) == 2 else (ctx.grid.body.w,)
+        for (paras, _), width in zip(row.cells, cell_widths):
+            message = ctx.too_wide(paras, width, cell_insets(ctx), "its cell") if paras else None
+            if message:
+                return message
+    return None
+
+
+def culprit(ctx: Context, part: Part, size: float, split: float) -> str:
+    """Which list of ``part`` to shorten: the preconditions when their row is the tallest, else the
+    taller column (the strengths when even): the taller column alone sets the height of its row, so
+    shortening the other would not make the table any lower."""
+    rows = rows_for(ctx, part, size, split)
+    if part.preconditions is not None and (not part.has_lists or rows[-1].height > rows[1].height):
+        return "preconditions"
+    ins, widths = cell_insets(ctx), column_widths(ctx.grid.body.w, split)
+    (strengths, _), (weaknesses, _) = rows[1].cells
+    heights = [ctx.measure.height(paras, width, ins) if paras else 0
+               for paras, width in ((strengths, widths[0]), (weaknesses, widths[1]))]
+    return "weaknesses" if heights[1] > heights[0] else "strengths"
 
 
 def draw(prs, layouts: Layouts, ctx: Context, p: AnalysisPlan):

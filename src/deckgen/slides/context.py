@@ -1,10 +1,10 @@
-"""What every slide planner and drawer shares: the workshop, layout, labels, grid, fonts, problems."""
+"""What every slide planner and drawer shares: the workshop, layout, labels, grid, fonts, misfits."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from deckgen.errors import DoesNotFit, Problem
+from deckgen.errors import Misfit
 from deckgen.labels import Labels, resolve_labels
 from deckgen.languages import language
 from deckgen.layout import Layout
@@ -15,10 +15,20 @@ from deckgen.slides.style import Style
 from deckgen.inline import Text
 
 HEADING_SIZE = 32  # pt: slide titles, the largest text on every slide but the title slide
-READABLE_SIZE = 14  # pt: body text below this is a last resort (visual-design.md)
+READABLE_SIZE = 14  # pt: body text goes below this (down to the layout's minimum) only as a last resort
 
 
 TITLE_INSETS = Insets(0, 0, 0, 0)
+
+
+def model_key(number: int) -> str:
+    """The key path of the model numbered ``number`` (1-based, as on the slides): ``models[number - 1]``."""
+    return f"models[{number - 1}]"
+
+
+def place(number: int, title: str | None = None) -> str:
+    """How a misfit names its slide: ``slide 5 'Persoonlijk netwerk'``, or ``slide 5``."""
+    return f"slide {number}" if title is None else f"slide {number} '{title}'"
 
 
 @dataclass
@@ -29,7 +39,7 @@ class Context:
     grid: Grid
     measure: Measurer
     style: Style
-    problems: list[str] = field(default_factory=list)
+    problems: list[Misfit] = field(default_factory=list)
 
     @classmethod
     def create(cls, workshop: Workshop, layout: Layout, grid: Grid) -> "Context":
@@ -48,11 +58,23 @@ class Context:
     def continued(self, title: str) -> str:
         return f"{title} {language(self.workshop.language).continued}"
 
-    def problem(self, number: int, title: str, message: str) -> None:
-        self.problems.append(f"slide {number} '{title}': {message}")
+    def problem(self, key_path: str, number: int, title: str | None, message: str) -> None:
+        """Record that the content value at ``key_path`` does not fit slide ``number`` (titled ``title``)."""
+        self.problems.append(Misfit(key_path, place(number, title), message))
 
-    def title_paras(self, text: Text, number: int, slide_title: str, label: str = "") -> list[Para]:
-        """The slide title at the largest size (down to the minimum) that fits the title box."""
+    def too_wide(self, paras: list[Para], width: float, insets: Insets | None = None,
+                 where: str = "its line") -> str | None:
+        """'the word '…' is wider than its line at 12 pt' when a word of ``paras`` is, else None: a
+        height measured with such a word is no amount to report."""
+        word = self.measure.unbreakable(paras, width, insets)
+        if word is None:
+            return None
+        shown = word if len(word) <= 40 else word[:39] + "\u2026"
+        return f"the word '{shown}' is wider than {where} at {paras[0].size:g} pt"
+
+    def title_paras(self, text: Text, key_path: str, number: int, label: str = "") -> list[Para]:
+        """The slide title at the largest size (down to the minimum) that fits the title box; a title
+        that does not fit even at the minimum is a misfit of ``key_path``, and is kept at the minimum."""
         box = self.grid.title
 
         def paras(size):
@@ -63,13 +85,10 @@ class Context:
                          lambda s: self.measure.height(paras(s), box.w, TITLE_INSETS) <= box.h)
         if size is None:
             need = self.measure.height(paras(self.min_size), box.w, TITLE_INSETS)
-            self.problem(number, slide_title, f"the title needs {need:.0f} pt of height but the title "
-                                              f"area has {box.h:.0f} pt at {self.min_size:g} pt")
+            self.problem(key_path, number, text.plain,
+                         self.too_wide(paras(self.min_size), box.w, TITLE_INSETS, "the title area")
+                         or f"the title needs {need:.0f} pt of height but the title area has {box.h:.0f} pt "
+                            f"at {self.min_size:g} pt")
             size = self.min_size
         return paras(size)
-
-
-def raise_problems(problems: list[str]) -> None:
-    if problems:
-        raise DoesNotFit([Problem(None, None, None, "", problem) for problem in problems])
 

@@ -1,7 +1,9 @@
-"""How much room text takes: paragraphs wrapped with the layout's real font metrics.
+"""How much room text takes: paragraphs wrapped word by word with the advance widths and line heights
+of the layout's font files.
 
-The same ``Para`` values that are measured here are the ones the drawing modules write, so a
-measurement cannot drift from what ends up in the .pptx.
+The drawing modules write the very ``Para`` values measured here (the slide number aside: a few digits
+in a box four spacing units wide), so what is measured is what is written. Office suites wrap with
+their own engines, a little differently: WIDTH_SLACK keeps the measurement on the safe side of theirs.
 """
 
 from __future__ import annotations
@@ -96,21 +98,40 @@ class Measurer:
             total += self.lines(para, inner) * self.line_height(para)
         return total
 
-    def width(self, para: Para) -> float:
-        family = self.family(para.role)
-        return sum(family.face(s.bold, s.italic).width(s.text, para.size) for s in para.spans())
+    def unbreakable(self, paras, width: float, insets: Insets | None = None) -> str | None:
+        """The first word of ``paras`` wider than its line in a frame ``width`` wide, or None. Such a word
+        makes ``height`` enormous (UNBREAKABLE lines): this says why, where that number would not."""
+        insets = insets or Insets(0, 0, 0, 0)
+        for para in paras:
+            line = (width - insets.left - insets.right - para.indent) * WIDTH_SLACK
+            family = self.family(para.role)
+            for word in _words(para.spans()):
+                if sum(family.face(s.bold, s.italic).width(s.text, para.size) for s in word) > line:
+                    return "".join(s.text for s in word)
+        return None
+
+    def one_line_width(self, para: Para) -> float:
+        """The narrowest line (its indent included) on which ``para`` stays on one line: for every
+        wider ``width``, ``lines(para, width) == 1``."""
+        widths, space = _word_widths(self.family(para.role), para.spans(), para.size)
+        return (sum(widths) + space * max(len(widths) - 1, 0)) / WIDTH_SLACK + para.indent
+
+
+def _word_widths(family: Family, spans: tuple[Span, ...], size: float) -> tuple[list[float], float]:
+    """The advance width of every word of a paragraph at ``size``, and of the space between words."""
+    widths = [sum(family.face(s.bold, s.italic).width(s.text, size) for s in word) for word in _words(spans)]
+    return widths, family.face().width(" ", size)
 
 
 def _count_lines(family: Family, spans: tuple[Span, ...], size: float, width: float) -> int:
+    """Lines of greedy word wrapping in a line ``width`` wide; UNBREAKABLE when a word is wider."""
     if width <= 0:
         return UNBREAKABLE
-    words = _words(spans)
-    if not words:
+    widths, space = _word_widths(family, spans, size)
+    if not widths:
         return 1
-    space = family.face().width(" ", size)
     lines, current = 1, 0.0
-    for word in words:
-        w = sum(family.face(s.bold, s.italic).width(s.text, size) for s in word)
+    for w in widths:
         if current and current + space + w <= width:
             current += space + w
             continue

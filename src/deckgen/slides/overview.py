@@ -1,7 +1,8 @@
 """The overview: every model as a numbered tile (name, summary bullets, examples) in a grid.
 
-The tiles take the largest size that fits; when they would fall below a readable size, the
-overview continues on further slides with fewer tiles each.
+The tiles take the largest size that fits, the same on every overview slide; when they would fall
+below a readable size, the overview continues on further slides with fewer tiles each, and only when
+even one tile a slide is not readable do they go down to the layout's minimum.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 
 from deckgen.inline import join, plain
 from deckgen.model import WorkModel
-from deckgen.slides.context import Context
+from deckgen.slides.context import Context, model_key
 from deckgen.slides.drawing import text_box, titled_slide
 from deckgen.slides.geometry import Box
 from deckgen.slides.measure import Insets, Para, first_fit
@@ -43,6 +44,13 @@ def tile_paras(ctx: Context, model: WorkModel, size: float) -> list[Para]:
         paras.append(Para(join(model.examples, ", "), size, label=ctx.labels.examples,
                           space_before=size * 0.4))
     return paras
+
+
+def heading_key(ctx: Context) -> str:
+    """The content key that sets the overview's heading: ``overview``, or ``labels.overview`` when only
+    that is set (with neither, the heading is the layout's or language's label; ``overview`` overrides it)."""
+    workshop = ctx.workshop
+    return "labels.overview" if workshop.overview is None and "overview" in workshop.labels else "overview"
 
 
 def insets(ctx: Context) -> Insets:
@@ -104,13 +112,14 @@ def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
                 break
         if choice:
             break
-    if choice is None:  # even one tile a slide does not fit: report the largest tile
+    if choice is None:  # even one tile a slide does not fit: a slide each, and every tile too full named
         groups = [[m] for m in models]
         size = ctx.min_size
-        worst = max(models, key=lambda m: ctx.measure.height(tile_paras(ctx, m, size), ctx.grid.body.w,
-                                                             insets(ctx)))
-        ctx.problem(first_number, heading, f"the tile of model {worst.number} does not fit the slide "
-                                           f"even alone at {size:g} pt")
+        for index, model in enumerate(models):
+            if _best(ctx, [model], size) is None:
+                ctx.problem(model_key(model.number), first_number + index,
+                            heading if index == 0 else ctx.continued(heading),
+                            f"the tile of model {model.number} does not fit the slide even alone at {size:g} pt")
     plans = []
     for index, group in enumerate(groups):
         number = first_number + index
@@ -129,7 +138,8 @@ def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
             row, col = divmod(i, cols)
             box = Box(left + col * (w + u), body.y + row * (h + u), w, h)
             tiles.append((box, tile_paras(ctx, model, size)))
-        plans.append(OverviewPlan(number, title, ctx.title_paras(plain(title), number, title), tiles))
+        plans.append(OverviewPlan(number, title, ctx.title_paras(plain(title), heading_key(ctx), number),
+                                  tiles))
     return plans
 
 

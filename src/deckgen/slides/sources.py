@@ -48,21 +48,25 @@ def plan(ctx: Context, first_number: int) -> list[SourcesPlan]:
     size = first_fit(DESIGN_SIZE, ctx.min_size, lambda s: fits(sources, s))
     if size is None:  # one slide is not enough: fill slides in order at the smallest size
         size = ctx.min_size
-        groups = [[]]
-        for source in sources:
+        groups, firsts = [[]], [0]  # the sources of each slide, and the index of each slide's first
+        for position, source in enumerate(sources):
             if groups[-1] and not fits(groups[-1] + [source], size):
                 groups.append([])
+                firsts.append(position)
             groups[-1].append(source)
-        for index, group in enumerate(groups):
-            if not fits(group, size):
-                need = ctx.measure.height(_paras(ctx, group, size), box.w, INSETS)
-                ctx.problem(first_number + index, heading, f"a source needs {cm(need)} but {cm(box.h)} "
-                                                           f"is free at {size:g} pt")
+        for index, (group, first) in enumerate(zip(groups, firsts)):
+            if not fits(group, size):  # only a source alone on its slide can fail to fit
+                paras = _paras(ctx, group, size)
+                need = ctx.measure.height(paras, box.w, INSETS)
+                ctx.problem(f"sources[{first}]", first_number + index,
+                            heading if index == 0 else ctx.continued(heading),
+                            ctx.too_wide(paras, box.w, INSETS, "the sources' column")
+                            or f"a source needs {cm(need)} but {cm(box.h)} is free at {size:g} pt")
     plans = []
     for index, group in enumerate(groups):
         number = first_number + index
         title = heading if index == 0 else ctx.continued(heading)
-        plans.append(SourcesPlan(number, title, ctx.title_paras(plain(title), number, title), box,
+        plans.append(SourcesPlan(number, title, ctx.title_paras(plain(title), "labels.sources", number), box,
                                  _paras(ctx, group, size)))
     return plans
 

@@ -39,14 +39,24 @@ def plan(ctx: Context, number: int, frames: TemplateFrames | None = None) -> Tit
     return _plan_on_grid(ctx, number)
 
 
-def _info(ctx: Context, size: float) -> list[Para]:
+def _info_items(ctx: Context, size: float) -> list[tuple[str, Para]]:
+    """Authors, venue and date as paragraphs, each with the content key it comes from."""
     w = ctx.workshop
-    paras = [Para(plain(", ".join(w.authors)), size)] if w.authors else []
+    items = [("authors", Para(plain(", ".join(w.authors)), size))] if w.authors else []
     if w.venue:
-        paras.append(Para(w.venue, size, space_before=size * 0.3))
+        items.append(("venue", Para(w.venue, size, space_before=size * 0.3)))
     if w.date:
-        paras.append(Para(plain(long_date(w.date, w.language)), size, space_before=size * 0.3))
-    return paras
+        items.append(("date", Para(plain(long_date(w.date, w.language)), size, space_before=size * 0.3)))
+    return items
+
+
+def _info(ctx: Context, size: float) -> list[Para]:
+    return [para for _, para in _info_items(ctx, size)]
+
+
+def _tallest_info(ctx: Context, size: float, width: float) -> str:
+    """The key of the info paragraph that takes the most lines (the first of equals): the one to shorten."""
+    return max(_info_items(ctx, size), key=lambda item: ctx.measure.height([item[1]], width))[0]
 
 
 def _plan_in_template(ctx: Context, number: int, frames: TemplateFrames) -> TitlePlan:
@@ -54,27 +64,29 @@ def _plan_in_template(ctx: Context, number: int, frames: TemplateFrames) -> Titl
     g, m, w = ctx.grid, ctx.measure, ctx.workshop
     t_box, s_box = frames.deck_title, frames.subtitle
 
-    def fitted(text, start, box, role_color):
+    def fitted(text, key_path, start, box, role_color):
         if not text:
             return []
         size = first_fit(start, ctx.min_size, lambda s: m.height(
             [Para(text, s, role="heading", color=role_color, bold=role_color == "primary")], box.w) <= box.h)
         if size is None:
-            ctx.problem(number, w.title.plain, f"'{text.plain[:40]}' does not fit the template's placeholder "
-                                                f"at {ctx.min_size:g} pt")
+            ctx.problem(key_path, number, w.title.plain, f"'{text.plain[:40]}' does not fit the template's "
+                                                         f"placeholder at {ctx.min_size:g} pt")
             size = ctx.min_size
         return [Para(text, size, role="heading", color=role_color, bold=role_color == "primary")]
 
-    t = fitted(w.title, TITLE_SIZE, t_box, "primary")
-    sub = fitted(w.subtitle, SUBTITLE_SIZE, s_box, "text")
+    t = fitted(w.title, "title", TITLE_SIZE, t_box, "primary")
+    sub = fitted(w.subtitle, "subtitle", SUBTITLE_SIZE, s_box, "text")
     if sub:  # the subtitle keeps the top of its placeholder and only the height it needs
         s_box = Box(s_box.x, s_box.y, s_box.w, min(s_box.h, m.height(sub, s_box.w)))
     top = (s_box if sub else t_box).bottom + g.unit
     size = first_fit(INFO_SIZE, ctx.min_size, lambda s: m.height(_info(ctx, s), g.content_width)
                      <= g.footer.y - g.unit - top)
     if size is None:
-        ctx.problem(number, w.title.plain, "authors, venue and date do not fit under the subtitle")
         size = ctx.min_size
+        if _info(ctx, size):  # without any, there is nothing to fit
+            ctx.problem(_tallest_info(ctx, size, g.content_width), number, w.title.plain,
+                        "authors, venue and date do not fit under the subtitle")
     info = _info(ctx, size)
     info_h = m.height(info, g.content_width) if info else 0
     info_box = Box(g.side, g.footer.y - g.unit - info_h, g.content_width, info_h) if info else None
@@ -87,8 +99,9 @@ def _plan_on_grid(ctx: Context, number: int) -> TitlePlan:
     width = g.content_width
     logo_box = Box(g.width - g.side - 8 * g.unit, g.top, 8 * g.unit, 3 * g.unit)
 
+    info_room = 6 * g.unit  # what authors, venue and date may take; when they need more, the title has less
     info_size = first_fit(max(INFO_SIZE, ctx.min_size), ctx.min_size,
-                          lambda s: m.height(_info(ctx, s), width) <= 6 * g.unit) or ctx.min_size
+                          lambda s: m.height(_info(ctx, s), width) <= info_room) or ctx.min_size
     info_paras = _info(ctx, info_size)
     info_h = m.height(info_paras, width) if info_paras else 0
     info_top = g.footer.y - g.unit - info_h
@@ -109,9 +122,17 @@ def _plan_on_grid(ctx: Context, number: int) -> TitlePlan:
     while needed(step) > free and TITLE_SIZE - step > ctx.min_size:
         step += 1
     t, s = heads(step)
-    if needed(step) > free:
-        ctx.problem(number, w.title.plain, f"the title and subtitle need {needed(step):.0f} pt of height "
-                                            f"but {free:.0f} pt is free at {ctx.min_size:g} pt")
+    if needed(step) > free and info_h > info_room:  # the info took room meant for the title
+        ctx.problem(_tallest_info(ctx, info_size, width), number, w.title.plain,
+                    f"authors, venue and date take {info_h:.0f} pt of height, more than the {info_room:.0f} pt "
+                    f"meant for them, and leave {free:.0f} pt for the title and subtitle, which need "
+                    f"{needed(step):.0f} pt at {ctx.min_size:g} pt")
+    elif needed(step) > free:
+        taller = ("subtitle", s) if s and m.height(s, width) > m.height(t, width) else ("title", t)
+        ctx.problem(taller[0], number, w.title.plain,
+                    ctx.too_wide(taller[1], width, where="the slide")
+                    or f"the title and subtitle need {needed(step):.0f} pt of height but {free:.0f} pt is free "
+                       f"at {ctx.min_size:g} pt")
     t_h = m.height(t, width)
     title_box = Box(g.side, top, width, t_h)
     subtitle_box = Box(g.side, title_box.bottom + g.unit, width, m.height(s, width)) if s else None
