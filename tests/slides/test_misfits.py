@@ -7,8 +7,10 @@ import textwrap
 import pytest
 
 from deckgen.content import load_workshop
-from deckgen.errors import Misfit
+from deckgen.errors import DoesNotFit, Misfit
+from deckgen.layout import load_layout
 from deckgen.slides.deck import plan_deck
+from slides_samples import check_slides, write_layout, write_slides
 
 LONG = "lange tekst zonder einde " * 400  # no slide holds this at any allowed size
 TITLE_LONG = "een titel die maar doorgaat " * 40  # three lines and more of a slide title at 12 pt
@@ -131,6 +133,40 @@ def test_the_title_slide_names_the_info_that_took_the_title_s_room(write_content
         """)
     assert problem.key_path == "authors" and problem.place == "slide 1 'Kort'"
     assert problem.message.startswith("authors, venue and date take")
+
+
+def test_a_footer_too_long_for_its_line_is_one_misfit(write_content, tmp_path):
+    layout = load_layout(str(write_layout(tmp_path / "house", f"footer: {'Buurtwerk Noord ' * 12}\n")))
+    problems = misfits(write_content, layout, """\
+        title: Kort
+        models:
+          - name: Kort
+            strengths: [Goed]
+        sources: [Een bron]
+        """)
+    (problem,) = problems  # four slides carry it, it is reported once
+    assert problem.key_path == "footer" and problem.place == "slide 1"
+    assert "the layout's footer needs" in problem.message and "at 12 pt" in problem.message
+    assert "comes from the layout" in problem.message
+
+
+def test_a_footer_that_fits_is_written_as_measured(example, tmp_path):
+    layout = load_layout(str(write_layout(tmp_path / "house", "footer: Buurtwerk Noord\n")))
+    deck = plan_deck(example, layout)
+    assert deck.ctx.problems == []
+    assert deck.footer.text.plain == "Buurtwerk Noord" and deck.footer.size == 12
+    assert deck.ctx.measure.lines(deck.footer, deck.ctx.grid.footer.w * 0.75) == 1
+
+
+def test_a_misfit_stops_the_build(write_content, tmp_path):
+    layout = load_layout(str(write_layout(tmp_path / "house", f"footer: {'Buurtwerk Noord ' * 12}\n")))
+    workshop = load_workshop(write_content("title: Kort\nmodels: [{name: Kort}]\n"))
+    (problem,) = check_slides(workshop, layout)  # located by the project in the layout that sets it
+    assert (problem.file, problem.line, problem.key_path) == (layout.folder / "layout.yaml", 1, "footer")
+    target = tmp_path / "never.pptx"
+    with pytest.raises(DoesNotFit, match=r"footer: slide 1: the layout's footer"):
+        write_slides(workshop, layout, target)
+    assert not target.exists()
 
 
 @pytest.mark.parametrize("key", ["title", "subtitle"])

@@ -1,4 +1,5 @@
-"""What every slide carries besides its content: the footer, the slide number, speaker notes."""
+"""What slides carry besides their content: the footer and the slide number on every slide, and the
+speaker notes of the slides that have them."""
 
 from __future__ import annotations
 
@@ -9,27 +10,49 @@ from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from deckgen.inline import plain
-from deckgen.slides.geometry import Grid
+from deckgen.slides.context import Context
+from deckgen.slides.geometry import Grid, cm
 from deckgen.slides.measure import Insets, Para
 from deckgen.slides.style import Style
 from deckgen.slides.text import setup_frame, write_paras
 
 NO_INSETS = Insets(0, 0, 0, 0)
+FOOTER_SHARE = 0.75  # of the footer band's width the footer text may take; the slide number is at the right
 
 
 def footer_size(style: Style) -> float:
+    """The footer and the slide number are set at the layout's minimum size."""
     return style.layout.slides.min_font_size
 
 
-def add_footer(slide, grid: Grid, style: Style, number: int | None) -> None:
-    """The layout's footer at the bottom left, the slide number (a live field) at the bottom right."""
+def footer_width(grid: Grid) -> float:
+    return grid.footer.w * FOOTER_SHARE
+
+
+def plan_footer(ctx: Context) -> Para | None:
+    """The layout's footer as it is written on every slide, measured: a footer that does not fit on one
+    line of its box is a misfit of ``footer`` (once, on slide 1, for every slide shows the same one)."""
+    if not ctx.layout.footer:
+        return None
+    para = Para(plain(ctx.layout.footer), footer_size(ctx.style), color="primary")
+    width = footer_width(ctx.grid)
+    if ctx.measure.lines(para, width) > 1:
+        ctx.problem("footer", 1, None, f"the layout's footer needs {cm(ctx.measure.one_line_width(para))} "
+                                       f"on one line but its box is {cm(width)} wide at {para.size:g} pt "
+                                       "(the footer comes from the layout, not the content)")
+    return para
+
+
+def add_footer(slide, grid: Grid, style: Style, footer: Para | None, number: int | None) -> None:
+    """The planned footer (``plan_footer``) at the bottom left, the slide number (a live field) at the
+    bottom right."""
     box = grid.footer
     size = footer_size(style)
-    if style.layout.footer:
-        shape = slide.shapes.add_textbox(Pt(box.x), Pt(box.y), Pt(box.w * 0.75), Pt(box.h))
+    if footer is not None:
+        shape = slide.shapes.add_textbox(Pt(box.x), Pt(box.y), Pt(footer_width(grid)), Pt(box.h))
         shape.name = "Footer"
         setup_frame(shape.text_frame, NO_INSETS, "bottom")
-        write_paras(shape.text_frame, [Para(plain(style.layout.footer), size, color="primary")], style)
+        write_paras(shape.text_frame, [footer], style)
     if number is not None:
         width = 4 * grid.unit
         shape = slide.shapes.add_textbox(Pt(box.right - width), Pt(box.y), Pt(width), Pt(box.h))
