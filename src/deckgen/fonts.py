@@ -1,4 +1,10 @@
-"""The one place that knows the layout's fonts: faces, real glyph metrics, measuring and wrapping."""
+"""The layout's font files as the writers need them: each file's family, weight and slant, its
+advance widths and line height read from its own tables (cached per path, modification time and size),
+the faces a family name resolves to, and warnings for families the layout names without shipping them.
+
+Wrapping text into lines is the slides' work (deckgen.slides.measure); the cards set their text in these
+files through @font-face rules (deckgen.cards.theme).
+"""
 
 from __future__ import annotations
 
@@ -38,11 +44,13 @@ class Face:
         return "italic" if self.italic else "normal"
 
     def width(self, text: str, size: float) -> float:
-        """Advance width of ``text`` in points at ``size`` pt."""
+        """Advance width of ``text`` in points at ``size`` pt: the sum of its characters' advances, without
+        kerning; a character the font does not map counts as the font's .notdef glyph."""
         return _units(self.stamp, text) * size / self.units_per_em
 
     def line_height(self, size: float) -> float:
-        """Distance between baselines in points at ``size`` pt, as office suites set single spacing."""
+        """Single-spaced distance between baselines in points at ``size`` pt by the font's hhea table:
+        ascent - descent + line gap (deckgen.slides.measure takes no less than 1.2 em)."""
         return (self.ascent - self.descent + self.line_gap) * size / self.units_per_em
 
 
@@ -54,6 +62,7 @@ def file_stamp(path: Path) -> tuple[str, int, int]:
 
 
 def read_face(path: Path) -> Face:
+    """The face of the font file at ``path``, read once for each file_stamp (again when the file changes)."""
     try:
         return _read_face(file_stamp(path))
     except OSError as error:
@@ -104,6 +113,8 @@ def _units(stamp: tuple[str, int, int], text: str) -> int:
 
 @functools.lru_cache(maxsize=64)
 def _advances(stamp: tuple[str, int, int]) -> dict:
+    """Advance width in font units of every character the font maps, and under None that of its .notdef
+    glyph (half an em when it has none), which stands in for every character it does not map."""
     with TTFont(stamp[0], lazy=True) as font:
         cmap = font.getBestCmap() or {}
         metrics = font["hmtx"].metrics
@@ -130,10 +141,12 @@ class Family:
         return self._by_style[bool(bold), bool(italic)]
 
     def line_height(self, size: float) -> float:
+        """The regular face's line height."""
         return self.face().line_height(size)
 
 
 def layout_faces(files) -> list[Face]:
+    """The face of every file, in order."""
     return [read_face(Path(path)) for path in files]
 
 
@@ -154,14 +167,14 @@ METRIC_TWINS = {
 
 
 def font_warnings(heading: str, body: str, files) -> list[str]:
-    """Families the layout names without shipping their files (or a metric twin's): text is measured
-    with a stand-in, so it may not fit where the deck is shown."""
+    """A warning for each role (heading, body) whose family the layout names without shipping its files
+    or a metric twin's: its text is measured with a stand-in, so it may not fit where the deck is shown."""
     shipped = {face.family.casefold() for face in layout_faces(files)}
     accepted = shipped | {METRIC_TWINS[family] for family in shipped if family in METRIC_TWINS}
     stand_in = ", ".join(sorted({face.family for face in layout_faces(files)})) or "nothing"
     return [
         f"fonts.{role}: the layout ships no font file of {name!r}; slide text is measured with {stand_in}, "
         f"so it may not fit where {name!r} has other widths, and {name!r} must be installed where the deck is shown"
-        for role, name in dict.fromkeys((("heading", heading), ("body", body)))
+        for role, name in (("heading", heading), ("body", body))
         if name.casefold() not in accepted
     ]

@@ -1,4 +1,5 @@
-"""The layout's logo as a picture with alt text, fitted into a box and aligned to its right edge."""
+"""The layout's logo as a picture with alt text, fitted into a box and aligned to its right edge; an SVG
+logo is left off the slides with a warning."""
 
 from __future__ import annotations
 

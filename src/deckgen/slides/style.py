@@ -1,6 +1,9 @@
-"""The layout's identity as python-pptx values: colours (and their tints), font names, language.
+"""The layout's identity as python-pptx values: colours (and their tints), font names, and the
+language tag of the content's language.
 
-Nothing about colour or type is a constant in the writer: everything comes from the layout.
+No colour or typeface is a constant in the writer: colours and font names come from the layout, the
+language tag from deckgen.languages. Font sizes are the writer's own design, never below the layout's
+``min_font_size``.
 """
 
 from __future__ import annotations
@@ -13,18 +16,15 @@ from deckgen.languages import document_tag
 from deckgen.layout import Layout
 
 
-
 def _rgb(hex_color: str) -> tuple[int, int, int]:
-    value = hex_color.lstrip("#")
-    if len(value) == 3:
-        value = "".join(ch * 2 for ch in value)
-    return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
+    """``"#1F4E79"`` as (31, 78, 121): the layout's schema writes every colour so."""
+    return tuple(RGBColor.from_string(hex_color.removeprefix("#")))
 
 
 @dataclass(frozen=True)
 class Style:
     layout: Layout
-    lang: str
+    lang: str  # BCP 47 tag of the runs' language: deckgen.languages' tag of the content's language
 
     @classmethod
     def for_build(cls, layout: Layout, code: str) -> "Style":
