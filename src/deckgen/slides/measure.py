@@ -112,7 +112,7 @@ class Measurer:
 
     def one_line_width(self, para: Para) -> float:
         """The narrowest line (its indent included) on which ``para`` stays on one line: for every
-        wider ``width``, ``lines(para, width) == 1``."""
+        wider ``width``, ``lines(para, width) == 1`` (to within the 0.01 pt ``lines`` rounds widths to)."""
         widths, space = _word_widths(self.family(para.role), para.spans(), para.size)
         return (sum(widths) + space * max(len(widths) - 1, 0)) / WIDTH_SLACK + para.indent
 
