@@ -137,7 +137,7 @@ def choose(ctx: Context, model: WorkModel) -> tuple[list[Part], float, float | N
     for floor in (ctx.readable, ctx.min_size):
         for count in range(1, longest + 2):
             for parts in parts_for(model, count):
-                size = first_fit(DESIGN_SIZE, floor, lambda s: fits(parts, s))
+                size = first_fit(DESIGN_SIZE, floor, lambda s, parts=parts: fits(parts, s))
                 if size is not None:
                     return parts, size, None
     parts = parts_for(model, longest + 1)[-1]
@@ -236,7 +236,7 @@ def draw(prs, layouts: Layouts, ctx: Context, p: AnalysisPlan):
     table = shape.table
     table.first_row = any(len(r.cells) == 2 for r in p.rows[:1])
     table.horz_banding = False
-    left, right = column_widths(body.w, p.split)
+    left, _ = column_widths(body.w, p.split)
     table.columns[0].width = Pt(left)
     table.columns[1].width = Pt(body.w) - Pt(left)
     for index, row in enumerate(p.rows):

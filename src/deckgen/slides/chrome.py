@@ -67,7 +67,7 @@ def _make_field(paragraph, number: int) -> None:
     """Turn the paragraph's one run into a slide-number field that office suites keep up to date."""
     run = paragraph._p.find(qn("a:r"))
     field = etree.Element(qn("a:fld"))
-    field.set("id", "{%s}" % str(uuid.uuid5(uuid.NAMESPACE_URL, f"deckgen-slide-{number}")).upper())
+    field.set("id", f"{{{str(uuid.uuid5(uuid.NAMESPACE_URL, f'deckgen-slide-{number}')).upper()}}}")
     field.set("type", "slidenum")
     for child in list(run):
         field.append(child)

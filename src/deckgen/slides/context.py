@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from deckgen.errors import Misfit
+from deckgen.inline import Text
 from deckgen.labels import Labels, resolve_labels
 from deckgen.languages import language
 from deckgen.layout import Layout
@@ -12,7 +13,6 @@ from deckgen.model import Workshop
 from deckgen.slides.geometry import Grid
 from deckgen.slides.measure import Insets, Measurer, Para, first_fit
 from deckgen.slides.style import Style
-from deckgen.inline import Text
 
 HEADING_SIZE = 32  # pt: slide titles, the largest text on every slide but the title slide
 READABLE_SIZE = 14  # pt: body text goes below this (down to the layout's minimum) only as a last resort
@@ -42,7 +42,7 @@ class Context:
     problems: list[Misfit] = field(default_factory=list)
 
     @classmethod
-    def create(cls, workshop: Workshop, layout: Layout, grid: Grid) -> "Context":
+    def create(cls, workshop: Workshop, layout: Layout, grid: Grid) -> Context:
         labels = resolve_labels(workshop.language, layout.labels, workshop.labels)
         return cls(workshop, layout, labels, grid, Measurer.for_layout(layout),
                    Style.for_build(layout, workshop.language))

@@ -8,10 +8,16 @@ from deckgen.layout import Layout
 from deckgen.model import Workshop
 from deckgen.slides import analysis, overview, sources, title
 from deckgen.slides.chrome import add_footer, plan_footer
-from deckgen.slides.measure import Para
 from deckgen.slides.context import Context
 from deckgen.slides.geometry import grid_for
-from deckgen.slides.template import Layouts, TemplateFrames, choose_layouts, open_presentation, template_frames
+from deckgen.slides.measure import Para
+from deckgen.slides.template import (
+    Layouts,
+    TemplateFrames,
+    choose_layouts,
+    open_presentation,
+    template_frames,
+)
 
 _DRAW = {
     title.TitlePlan: title.draw,

@@ -68,7 +68,7 @@ class Measurer:
     _cache: dict = field(default_factory=dict)
 
     @classmethod
-    def for_layout(cls, layout: Layout) -> "Measurer":
+    def for_layout(cls, layout: Layout) -> Measurer:
         return cls(family_for(layout.fonts.heading, layout.fonts.files),
                    family_for(layout.fonts.body, layout.fonts.files))
 

@@ -24,10 +24,10 @@ def _rgb(hex_color: str) -> tuple[int, int, int]:
 @dataclass(frozen=True)
 class Style:
     layout: Layout
-    lang: str  # BCP 47 tag of the runs' language: deckgen.languages' tag of the content's language
+    lang: str  # BCP 47 tag of the runs: deckgen.languages.document_tag of the content's language
 
     @classmethod
-    def for_build(cls, layout: Layout, code: str) -> "Style":
+    def for_build(cls, layout: Layout, code: str) -> Style:
         return cls(layout, document_tag(code))
 
     def color(self, key: str) -> RGBColor:

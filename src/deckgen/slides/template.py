@@ -46,7 +46,7 @@ def open_presentation(layout: Layout):
         return prs
     try:
         prs = Presentation(str(template))
-    except Exception as error:  # python-pptx raises zipfile, KeyError and lxml errors alike
+    except Exception as error:  # noqa: BLE001 -- python-pptx raises zipfile, KeyError and lxml errors alike
         raise DeckgenError(f"{template}: not a usable PowerPoint file ({error})") from None
     if not _slide_layouts(prs):
         raise DeckgenError(f"{template}: the template has no slide layouts (its slide master has none "

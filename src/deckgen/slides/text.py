@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Pt
-from lxml import etree
 
 from deckgen.slides.measure import Insets, Para
 from deckgen.slides.style import Style
@@ -62,7 +62,7 @@ def write_para(paragraph, para: Para, style: Style, first: bool = False) -> None
     # The end-of-paragraph mark carries the size too, so an empty paragraph keeps the measured height.
     end = paragraph._p.get_or_add_endParaRPr()
     end.set("lang", style.lang)
-    end.set("sz", str(int(round(para.size * 100))))
+    end.set("sz", str(round(para.size * 100)))
 
 
 def _run(paragraph, text: str, para: Para, style: Style, bold: bool, italic: bool, color: str) -> None:

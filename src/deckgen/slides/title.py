@@ -13,8 +13,7 @@ from deckgen.slides.context import TITLE_INSETS, Context
 from deckgen.slides.drawing import put_title, text_box
 from deckgen.slides.geometry import Box
 from deckgen.slides.logo import add_logo
-from deckgen.slides.measure import Para
-from deckgen.slides.measure import first_fit
+from deckgen.slides.measure import Para, first_fit
 from deckgen.slides.template import TITLES, Layouts, TemplateFrames, new_slide
 
 TITLE_SIZE, SUBTITLE_SIZE, INFO_SIZE = 40, 24, 18
