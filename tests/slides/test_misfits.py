@@ -199,3 +199,45 @@ def test_a_word_wider_than_its_line_is_named_not_measured(write_content, default
     assert problems["models[0].title"].message == f"the word '{shown}' is wider than the title area at 12 pt"
     assert problems["models[0].strengths"].message == f"the word '{shown}' is wider than its cell at 12 pt"
     assert problems["sources[0]"].message == f"the word '{shown}' is wider than the sources' column at 12 pt"
+
+
+def test_a_word_wider_than_the_slide_in_a_tile_or_the_title_slide_info(write_content, default_layout):
+    url = "https://example.org/" + "lang-pad-" * 30
+    shown = url[:39] + "\u2026"
+    problems = keyed(misfits(write_content, default_layout, f"""\
+        title: Kort
+        authors: ["{url}"]
+        models:
+          - name: Kort
+            summary: ["{url}"]
+        """))
+    assert set(problems) == {"authors", "models[0]"}
+    assert problems["authors"].message == f"the word '{shown}' is wider than the slide at 12 pt"
+    assert problems["models[0]"].message == f"the word '{shown}' is wider than its tile at 12 pt"
+
+
+def test_a_word_wider_than_a_template_placeholder(write_content, tmp_path):
+    from test_templates_and_logo import template_layout
+
+    word = "Netwerkversterkingsmethodiekontwikkelingsprogramma" * 3
+    (problem,) = misfits(write_content, template_layout(tmp_path), f"""\
+        title: Kort
+        subtitle: "{word}"
+        models:
+          - name: Kort
+        """)
+    assert problem.key_path == "subtitle"
+    assert problem.message == f"the word '{word[:39]}\u2026' is wider than the template's placeholder at 12 pt"
+
+
+def test_a_title_too_long_and_info_too_wide_are_two_misfits(write_content, default_layout):
+    url = "https://example.org/" + "lang-pad-" * 30
+    problems = keyed(misfits(write_content, default_layout, f"""\
+        title: "{TITLE_LONG * 4}"
+        authors: ["{url}"]
+        models:
+          - name: Kort
+        """))
+    assert set(problems) == {"title", "authors"}
+    assert problems["title"].message.startswith("the title and subtitle need")
+    assert problems["authors"].message.startswith("the word 'https://example.org/")

@@ -66,11 +66,12 @@ class Context:
                  where: str = "its line") -> str | None:
         """'the word '…' is wider than its line at 12 pt' when a word of ``paras`` is, else None: a
         height measured with such a word is no amount to report."""
-        word = self.measure.unbreakable(paras, width, insets)
-        if word is None:
-            return None
-        shown = word if len(word) <= 40 else word[:39] + "\u2026"
-        return f"the word '{shown}' is wider than {where} at {paras[0].size:g} pt"
+        for para in paras:
+            word = self.measure.unbreakable([para], width, insets)
+            if word is not None:
+                shown = word if len(word) <= 40 else word[:39] + "\u2026"
+                return f"the word '{shown}' is wider than {where} at {para.size:g} pt"
+        return None
 
     def title_paras(self, text: Text, key_path: str, number: int, label: str = "") -> list[Para]:
         """The slide title at the largest size (down to the minimum) that fits the title box; a title

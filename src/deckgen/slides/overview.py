@@ -119,7 +119,8 @@ def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
             if _best(ctx, [model], size) is None:
                 ctx.problem(model_key(model.number), first_number + index,
                             heading if index == 0 else ctx.continued(heading),
-                            f"the tile of model {model.number} does not fit the slide even alone at {size:g} pt")
+                            ctx.too_wide(tile_paras(ctx, model, size), _cell(ctx, 1, 1)[0], insets(ctx), "its tile")
+                            or f"the tile of model {model.number} does not fit the slide even alone at {size:g} pt")
     plans = []
     for index, group in enumerate(groups):
         number = first_number + index

@@ -69,9 +69,11 @@ def _plan_in_template(ctx: Context, number: int, frames: TemplateFrames) -> Titl
         size = first_fit(start, ctx.min_size, lambda s: m.height(
             [Para(text, s, role="heading", color=role_color, bold=role_color == "primary")], box.w) <= box.h)
         if size is None:
-            ctx.problem(key_path, number, w.title.plain, f"'{text.plain[:40]}' does not fit the template's "
-                                                         f"placeholder at {ctx.min_size:g} pt")
             size = ctx.min_size
+            paras = [Para(text, size, role="heading", color=role_color, bold=role_color == "primary")]
+            ctx.problem(key_path, number, w.title.plain,
+                        ctx.too_wide(paras, box.w, where="the template's placeholder")
+                        or f"'{text.plain[:40]}' does not fit the template's placeholder at {size:g} pt")
         return [Para(text, size, role="heading", color=role_color, bold=role_color == "primary")]
 
     t = fitted(w.title, "title", TITLE_SIZE, t_box, "primary")
@@ -85,7 +87,8 @@ def _plan_in_template(ctx: Context, number: int, frames: TemplateFrames) -> Titl
         size = ctx.min_size
         if _info(ctx, size):  # without any, there is nothing to fit
             ctx.problem(_tallest_info(ctx, size, g.content_width), number, w.title.plain,
-                        "authors, venue and date do not fit under the subtitle")
+                        ctx.too_wide(_info(ctx, size), g.content_width, where="the slide")
+                        or "authors, venue and date do not fit under the subtitle")
     info = _info(ctx, size)
     info_h = m.height(info, g.content_width) if info else 0
     info_box = Box(g.side, g.footer.y - g.unit - info_h, g.content_width, info_h) if info else None
@@ -121,17 +124,20 @@ def _plan_on_grid(ctx: Context, number: int) -> TitlePlan:
     while needed(step) > free and TITLE_SIZE - step > ctx.min_size:
         step += 1
     t, s = heads(step)
-    if needed(step) > free and info_h > info_room:  # the info took room meant for the title
-        ctx.problem(_tallest_info(ctx, info_size, width), number, w.title.plain,
-                    f"authors, venue and date take {info_h:.0f} pt of height, more than the {info_room:.0f} pt "
-                    f"meant for them, and leave {free:.0f} pt for the title and subtitle, which need "
-                    f"{needed(step):.0f} pt at {ctx.min_size:g} pt")
-    elif needed(step) > free:
+    taken = max(info_h - info_room, 0)  # room the info took from the title block
+    if needed(step) > free + taken:  # does not fit even with the info kept to its share
         taller = ("subtitle", s) if s and m.height(s, width) > m.height(t, width) else ("title", t)
         ctx.problem(taller[0], number, w.title.plain,
                     ctx.too_wide(taller[1], width, where="the slide")
-                    or f"the title and subtitle need {needed(step):.0f} pt of height but {free:.0f} pt is free "
-                       f"at {ctx.min_size:g} pt")
+                    or f"the title and subtitle need {needed(step):.0f} pt of height but {free + taken:.0f} pt "
+                       f"is free at {ctx.min_size:g} pt")
+    info_wide = ctx.too_wide(info_paras, width, where="the slide") if taken else None
+    if needed(step) > free and taken and (info_wide or needed(step) <= free + taken):  # the info is why
+        ctx.problem(_tallest_info(ctx, info_size, width), number, w.title.plain,
+                    info_wide
+                    or f"authors, venue and date take {info_h:.0f} pt of height, more than the {info_room:.0f} "
+                       f"pt meant for them, and leave {free:.0f} pt for the title and subtitle, which need "
+                       f"{needed(step):.0f} pt at {ctx.min_size:g} pt")
     t_h = m.height(t, width)
     title_box = Box(g.side, top, width, t_h)
     subtitle_box = Box(g.side, title_box.bottom + g.unit, width, m.height(s, width)) if s else None
