@@ -43,10 +43,14 @@ def test_french_long_text_builds_with_notes_and_language(write_content, default_
     deck = build(workshop, default_layout, tmp_path / "fr.pptx")
     text = deck_text(deck)
     assert "1er octobre 2023" in text
-    assert "CONDITIONS PRÉALABLES:" in text
+    assert "CONDITIONS PRÉALABLES :" in text  # French punctuation: a non-breaking space before ':' and ';'
     assert "Élodie Lefèvre, François Dubœuf, Chloé Nguyễn" in text
     analysis = [s for s in deck.slides if tables(s)]
     assert len(analysis) == 5
+    rows = tables(analysis[0])[0].rows
+    preconditions = rows[len(rows) - 1].cells[0].text_frame.text
+    assert preconditions.startswith("CONDITIONS PRÉALABLES\u00a0: ")
+    assert "\u00a0; reconnaissance des bénévoles\u00a0; remboursement des frais" in preconditions
     assert all(s.notes_slide.notes_text_frame.text == "Rappeler les exemples du matin." for s in analysis)
     run = analysis[0].shapes.title.text_frame.paragraphs[0].runs[0]
     assert run._r.rPr.get("lang") == "fr-FR"

@@ -97,16 +97,17 @@ def rows_for(ctx: Context, part: Part, size: float, split: float = 0.5) -> list[
                          + m.line_height(Para(plain(""), size)) for (paras, _), col_w in zip(cells, widths))
             rows.append(Row(height, cells))
     if part.preconditions is not None:
-        paras = [Para(part.preconditions, size, label=ctx.labels.preconditions.upper() + ":",
+        paras = [Para(part.preconditions, size, label=ctx.labels.preconditions.upper() + ctx.language.colon,
                       label_color="primary")]
         rows.append(Row(m.height(paras, width, ins), [(paras, PRECONDITIONS_FILL)]))
     return rows
 
 
-def parts_for(model: WorkModel, count: int) -> list[list[Part]]:
+def parts_for(model: WorkModel, count: int, semicolon: str) -> list[list[Part]]:
     """Ways to spread the analysis over ``count`` slides: the lists in even runs, the preconditions
-    on the last slide with them, or (from two slides on) on a slide of their own."""
-    pre = join(model.preconditions, "; ") if model.preconditions else None
+    (joined with the language's ``semicolon``) on the last slide with them, or (from two slides on) on a
+    slide of their own."""
+    pre = join(model.preconditions, semicolon) if model.preconditions else None
 
     def runs(items, n):
         size, extra = divmod(len(items), n)
@@ -136,11 +137,11 @@ def choose(ctx: Context, model: WorkModel) -> tuple[list[Part], float, float | N
 
     for floor in (ctx.readable, ctx.min_size):
         for count in range(1, longest + 2):
-            for parts in parts_for(model, count):
+            for parts in parts_for(model, count, ctx.language.semicolon):
                 size = first_fit(DESIGN_SIZE, floor, lambda s, parts=parts: fits(parts, s))
                 if size is not None:
                     return parts, size, None
-    parts = parts_for(model, longest + 1)[-1]
+    parts = parts_for(model, longest + 1, ctx.language.semicolon)[-1]
     need = max(min(table_height(ctx, part, ctx.min_size, split) for split in SPLITS) for part in parts)
     return parts, ctx.min_size, need
 

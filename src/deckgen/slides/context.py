@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from deckgen.errors import Misfit
 from deckgen.inline import Text
 from deckgen.labels import Labels, resolve_labels
-from deckgen.languages import language
+from deckgen.languages import Language, language
 from deckgen.layout import Layout
 from deckgen.model import Workshop
 from deckgen.slides.geometry import Grid
@@ -55,8 +55,13 @@ class Context:
     def readable(self) -> float:
         return max(READABLE_SIZE, self.min_size)
 
+    @property
+    def language(self) -> Language:
+        """The content's language: its continued word and punctuation (deckgen.languages)."""
+        return language(self.workshop.language)
+
     def continued(self, title: str) -> str:
-        return f"{title} {language(self.workshop.language).continued}"
+        return f"{title} {self.language.continued}"
 
     def problem(self, key_path: str, number: int, title: str | None, message: str) -> None:
         """Record that the content value at ``key_path`` does not fit slide ``number`` (titled ``title``)."""
