@@ -113,8 +113,10 @@ def test_valid_content_always_builds(tmp_path_factory, data):
     path.write_text(dump(data), encoding="utf-8")
     try:
         written = build(Request(content=path, out_dir=folder / "out"))
-    except DoesNotFit as error:  # random words can be longer than a card is wide: refused, by name
-        assert str(error).startswith(("slide ", "card ")), str(error)
+    except DoesNotFit as error:  # random words can be longer than a card is wide: refused, located, by name
+        for problem in error.problems:
+            assert problem.file == path and problem.line is not None and problem.key_path, str(problem)
+            assert problem.message.startswith(("slide ", "card ")), str(problem)
         assert not (folder / "out").exists() or not any((folder / "out").iterdir())
         return
     assert sorted(p.name for p in written) == ["generated-cards-single.pdf", "generated-cards.html",

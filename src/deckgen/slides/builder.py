@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from deckgen.errors import DoesNotFit, Misfit, Problem
+from deckgen.errors import DoesNotFit, Problem
 
 
 class SlidesBuilder:
@@ -19,7 +19,7 @@ class SlidesBuilder:
     def check(self, project) -> list[Problem]:
         from deckgen.slides.deck import plan_deck
 
-        return [project.locate(_misfit(item)) for item in plan_deck(project.workshop, project.layout).ctx.problems]
+        return [project.locate(misfit) for misfit in plan_deck(project.workshop, project.layout).ctx.problems]
 
     def write(self, project, outputs) -> None:
         from deckgen.slides.deck import draw_deck, plan_deck
@@ -28,12 +28,8 @@ class SlidesBuilder:
         workshop = project.workshop
         deck = plan_deck(workshop, project.layout)
         if deck.ctx.problems:
-            raise DoesNotFit([project.locate(_misfit(item)) for item in deck.ctx.problems])
+            raise DoesNotFit([project.locate(misfit) for misfit in deck.ctx.problems])
         project.report("writing slides", 0, 1)
         draw_deck(deck)
         set_properties(deck.prs, workshop.title.plain, ", ".join(workshop.authors), deck.ctx.style.lang)
         save(deck.prs, outputs.temp_for(self.outputs(project.names)["deck"]))
-
-
-def _misfit(item) -> Misfit:
-    return item if isinstance(item, Misfit) else Misfit("", "", str(item))
