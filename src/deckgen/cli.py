@@ -161,9 +161,11 @@ def check(content, layout):
         problems = run_check(Request(content=content, layout=layout))
     for problem in problems:
         click.echo(problem, err=True)
-    if problems:
-        raise Failed(f"{len(problems)} problem{'s' * (len(problems) != 1)} found.")
-    click.echo(f"{content}: OK")
+    errors = [problem for problem in problems if problem.level == "error"]
+    if errors:
+        raise Failed(f"{len(errors)} problem{'s' * (len(errors) != 1)} found.")
+    notes = len(problems)
+    click.echo(f"{content}: OK" + (f" ({notes} note{'s' * (notes != 1)} above)" if notes else ""))
 
 
 @main.command(short_help="Write a test sheet to measure your printer's duplex.")

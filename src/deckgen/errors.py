@@ -19,17 +19,19 @@ class Problem:
     column: int | None
     key_path: str
     message: str
+    level: str = "error"  # "error": the build cannot go on; "note": something was adjusted, said once
 
     def __str__(self) -> str:
+        message = self.message if self.level == "error" else f"{self.level}: {self.message}"
         if self.file is None:
-            return f"{self.key_path}: {self.message}" if self.key_path else self.message
+            return f"{self.key_path}: {message}" if self.key_path else message
         where = str(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         key = f" {self.key_path}:" if self.key_path else ""
-        return f"{where}:{key} {self.message}"
+        return f"{where}:{key} {message}"
 
 
 class InvalidInput(DeckgenError):
@@ -51,6 +53,7 @@ class Misfit:
     key_path: str
     place: str
     message: str
+    level: str = "error"  # or "note": text that was set smaller than designed, so that it fits
 
 
 class DoesNotFit(InvalidInput):

@@ -9,7 +9,7 @@ chooses and resolves the layout (the command line's, else the content's own ``la
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deckgen import reproducible
@@ -97,9 +97,9 @@ class Project:
         root = misfit.key_path.split(".")[0].split("[")[0]
         message = f"{misfit.place}: {misfit.message}" if misfit.place else misfit.message
         if root and root not in CONTENT_SPEC.fields:
-            return _layout_problem(self.layout, misfit.key_path, message)
+            return replace(_layout_problem(self.layout, misfit.key_path, message), level=misfit.level)
         line, column = self.sources.locate(misfit.key_path)
-        return Problem(self.content, line, column, misfit.key_path, message)
+        return Problem(self.content, line, column, misfit.key_path, message, misfit.level)
 
 
 def open_project(request: Request, progress: Progress | None = None) -> Project:

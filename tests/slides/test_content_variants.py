@@ -69,7 +69,10 @@ def test_one_model_and_a_model_without_analysis(write_content, default_layout, t
 
 def test_a_long_analysis_continues_on_further_slides(write_content, default_layout, tmp_path):
     workshop = load_workshop(write_content(long_model_content(30)))
-    assert check_slides(workshop, default_layout) == []
+    (note,) = check_slides(workshop, default_layout)  # no error, and one note that says what was shrunk
+    assert note.level == "note" and note.key_path == "models[0].weaknesses"  # the list with more text
+    assert note.message.startswith("slide 3 'Een model met heel veel punten': set at ")
+    assert note.message.endswith(" pt instead of 22 pt so that the analysis fits 4 slides")
     deck = build(workshop, default_layout, tmp_path / "long.pptx")
     analysis = [s for s in deck.slides if tables(s)]
     assert len(analysis) >= 2

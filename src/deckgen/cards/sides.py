@@ -8,6 +8,7 @@ shorten, and nothing else is returned then."""
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,7 +76,9 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
         if entry is not None:
             found[index] = entry
     sizes = side_sizes(layout)  # read before the workers fork; a garbled variable stops the build here
-    todo = [(index, sizes[side.kind]) for index, side in enumerate(sides) if index not in found]
+    scale = layout.cards.type_scale  # large type starts larger, in the fitter's half-point steps
+    todo = [(index, math.ceil(sizes[side.kind] * scale * 2 - 1e-9) / 2) for index, side in enumerate(sides)
+            if index not in found]
 
     def report(done, _):
         project.report("laying out cards", len(found) + done, len(sides))

@@ -88,6 +88,11 @@ LAYOUT_SPEC = Mapping(
             "template": Field(_file("template", MAX_TEMPLATE_BYTES, template_problem,
                                     "The organisation's own .pptx: its master, theme and slide layouts.")),
             "min_font_size": Field(Number(6, 40, description="Smallest size in pt slide text may shrink to.")),
+            "type_scale": Field(Number(0.5, 3, description="Every slide text size multiplied by this: 1.25 is "
+                                                           "large type. Default 1.")),
+            "same_size": Field(Bool(description="true: every analysis table that fits on one slide takes the "
+                                                "size of the longest, so the type does not change from slide "
+                                                "to slide. Default false: each its own largest size.")),
         }, description="Slide options.")),
         "cards": Field(Mapping({
             "paper": Field(Choice(tuple(PAPERS), description="A4 takes 4 cards a sheet, A3 takes 8.")),
@@ -95,6 +100,8 @@ LAYOUT_SPEC = Mapping(
             "bleed": Field(Length(maximum=10, description="Bleed of the single-card PDF, e.g. 3mm.")),
             "crop_marks": Field(Bool(description="Crop marks on the single-card PDF.")),
             "min_font_size": Field(Number(4, 30, description="Smallest size in pt card text may shrink to.")),
+            "type_scale": Field(Number(0.5, 3, description="Every card side's starting type size multiplied by "
+                                                           "this: 1.25 is large type. Default 1.")),
         }, description="Card options.")),
     },
     description="A deckgen layout: how an organisation's decks and cards look.",

@@ -38,6 +38,8 @@ class SlideOptions:
     size: str = "16:9"
     template: Path | None = None
     min_font_size: float = 12
+    type_scale: float = 1.0  # every design size multiplied: 1.25 is large type
+    same_size: bool = False  # every analysis table that fits one slide at one size
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class CardOptions:
     bleed: float = 3.0  # mm
     crop_marks: bool = True
     min_font_size: float = 7
+    type_scale: float = 1.0  # every side's starting size multiplied: 1.25 is large type
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from deckgen.slides.template import Layouts
 from deckgen.slides.text import setup_cell, write_paras
 
 DESIGN_SIZE = 22
+NOTE_BELOW = 0.8  # a table set smaller than this share of its design size is noted in check
 PLUS, MINUS = "+", "\u2212"
 # Shares of the width the strengths column may take: even first, then towards the fuller list.
 SPLITS = (0.5, 0.55, 0.45, 0.6, 0.4)
@@ -138,7 +139,7 @@ def choose(ctx: Context, model: WorkModel) -> tuple[list[Part], float, float | N
     for floor in (ctx.readable, ctx.min_size):
         for count in range(1, longest + 2):
             for parts in parts_for(model, count, ctx.language.semicolon):
-                size = first_fit(DESIGN_SIZE, floor, lambda s, parts=parts: fits(parts, s))
+                size = first_fit(ctx.scaled(DESIGN_SIZE), floor, lambda s, parts=parts: fits(parts, s))
                 if size is not None:
                     return parts, size, None
     parts = parts_for(model, longest + 1, ctx.language.semicolon)[-1]
@@ -161,20 +162,30 @@ def best_split(ctx: Context, part: Part, size: float) -> float | None:
 def plan(ctx: Context, models, first_number: int) -> list[AnalysisPlan]:
     """The analysis slides of ``models`` (those with an analysis), numbered from ``first_number``.
 
-    Every table that fits on one slide uses the same size (the smallest of their best sizes), so
-    that the type does not jump from slide to slide; tables split over slides keep their own size.
-    """
+    Each table is set at the largest size at which it fits its slides. When the layout asks for one size
+    (``slides.same_size``), every table that fits on one slide takes the smallest of those sizes, so that
+    the type does not change from slide to slide; tables split over slides keep their own. A table set
+    much smaller than designed (below NOTE_BELOW of it) is a note that says why, so that ``check`` tells
+    what was shrunk."""
     choices = [(model, *choose(ctx, model)) for model in models if model.has_analysis]
-    single = [size for _, parts, size, need in choices if len(parts) == 1 and need is None]
-    common = min(single) if single else None
+    single = [(size, model) for model, parts, size, need in choices if len(parts) == 1 and need is None]
+    smallest = min(single, key=lambda item: item[0]) if single and ctx.layout.slides.same_size else None
     plans: list[AnalysisPlan] = []
+    designed = ctx.scaled(DESIGN_SIZE)
     for model, parts, size, need in choices:
         number = first_number + len(plans)
         heading = model.title.plain
+        key = f"{model_key(model.number)}.{_fuller(model)}"
         if need is not None:
             _report(ctx, model, parts, size, number)
-        elif len(parts) == 1 and common is not None:
-            size = common
+        elif smallest is not None and len(parts) == 1 and smallest[0] < size:
+            ctx.note(key, number, heading, f"set at {smallest[0]:g} pt, the size of model {smallest[1].number}'s "
+                                           f"longer analysis, because the layout keeps one size (slides.same_size); "
+                                           f"on its own it would be {size:g} pt")
+            size = smallest[0]
+        elif size < designed * NOTE_BELOW:
+            ctx.note(key, number, heading, f"set at {size:g} pt instead of {designed:g} pt so that the analysis "
+                                           f"fits {'its slide' if len(parts) == 1 else f'{len(parts)} slides'}")
         for index, part in enumerate(parts):
             title = heading if index == 0 else ctx.continued(heading)
             title_paras = ctx.title_paras(plain(title), f"{model_key(model.number)}.title", number + index,
@@ -183,6 +194,12 @@ def plan(ctx: Context, models, first_number: int) -> list[AnalysisPlan]:
             plans.append(AnalysisPlan(number + index, title, title_paras, rows_for(ctx, part, size, split),
                                       model.notes, size, split))
     return plans
+
+
+def _fuller(model: WorkModel) -> str:
+    """The list that makes a model's analysis long: the one with more text."""
+    return max(("strengths", "weaknesses", "preconditions"),
+               key=lambda key: sum(len(text.plain) for text in getattr(model, key)))
 
 
 def _report(ctx: Context, model: WorkModel, parts: list[Part], size: float, number: int) -> None:

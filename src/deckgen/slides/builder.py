@@ -19,7 +19,8 @@ class SlidesBuilder:
     def check(self, project) -> list[Problem]:
         from deckgen.slides.deck import plan_deck
 
-        return [project.locate(misfit) for misfit in plan_deck(project.workshop, project.layout).ctx.problems]
+        ctx = plan_deck(project.workshop, project.layout).ctx
+        return [project.locate(misfit) for misfit in ctx.problems + ctx.notes]
 
     def write(self, project, outputs) -> None:
         from deckgen.slides.deck import draw_deck, plan_deck

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from deckgen.errors import Misfit
@@ -40,6 +41,7 @@ class Context:
     measure: Measurer
     style: Style
     problems: list[Misfit] = field(default_factory=list)
+    notes: list[Misfit] = field(default_factory=list)  # text set smaller than designed, so that it fits
 
     @classmethod
     def create(cls, workshop: Workshop, layout: Layout, grid: Grid) -> Context:
@@ -53,7 +55,12 @@ class Context:
 
     @property
     def readable(self) -> float:
-        return max(READABLE_SIZE, self.min_size)
+        return max(self.scaled(READABLE_SIZE), self.min_size)
+
+    def scaled(self, size: float) -> float:
+        """A design size of the slides in the layout's type scale (``slides.type_scale``: 1.25 is large
+        type), never below the layout's smallest size."""
+        return max(math.ceil(size * self.layout.slides.type_scale * 2 - 1e-9) / 2, self.min_size)
 
     @property
     def language(self) -> Language:
@@ -66,6 +73,10 @@ class Context:
     def problem(self, key_path: str, number: int, title: str | None, message: str) -> None:
         """Record that the content value at ``key_path`` does not fit slide ``number`` (titled ``title``)."""
         self.problems.append(Misfit(key_path, place(number, title), message))
+
+    def note(self, key_path: str, number: int, title: str | None, message: str) -> None:
+        """Record that the content value at ``key_path`` was set smaller than designed on slide ``number``."""
+        self.notes.append(Misfit(key_path, place(number, title), message, "note"))
 
     def too_wide(self, paras: list[Para], width: float, insets: Insets | None = None,
                  where: str = "its line") -> str | None:
@@ -87,7 +98,7 @@ class Context:
             return [Para(text, size, role="heading", color="primary", bold=True, label=label,
                          label_color="accent")]
 
-        size = first_fit(HEADING_SIZE, self.min_size,
+        size = first_fit(self.scaled(HEADING_SIZE), self.min_size,
                          lambda s: self.measure.height(paras(s), box.w, TITLE_INSETS) <= box.h)
         if size is None:
             need = self.measure.height(paras(self.min_size), box.w, TITLE_INSETS)

@@ -87,7 +87,7 @@ def _best(ctx: Context, models, floor: float):
     options = []
     for cols, rows in _grids(ctx, len(models)):
         w, h = _cell(ctx, cols, rows)
-        size = first_fit(DESIGN_SIZE, floor, lambda s, w=w, h=h: all(
+        size = first_fit(ctx.scaled(DESIGN_SIZE), floor, lambda s, w=w, h=h: all(
             ctx.measure.height(tile_paras(ctx, m, s), w, insets(ctx)) <= h for m in models))
         if size is not None:
             options.append((size, cols, rows))

@@ -45,7 +45,7 @@ def plan(ctx: Context, first_number: int) -> list[SourcesPlan]:
         return ctx.measure.height(_paras(ctx, group, size), box.w, INSETS) <= box.h
 
     groups = [sources]
-    size = first_fit(DESIGN_SIZE, ctx.min_size, lambda s: fits(sources, s))
+    size = first_fit(ctx.scaled(DESIGN_SIZE), ctx.min_size, lambda s: fits(sources, s))
     if size is None:  # one slide is not enough: fill slides in order at the smallest size
         size = ctx.min_size
         groups, firsts = [[]], [0]  # the sources of each slide, and the index of each slide's first

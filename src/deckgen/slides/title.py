@@ -76,12 +76,12 @@ def _plan_in_template(ctx: Context, number: int, frames: TemplateFrames) -> Titl
                         or f"'{text.plain[:40]}' does not fit the template's placeholder at {size:g} pt")
         return [Para(text, size, role="heading", color=role_color, bold=role_color == "primary")]
 
-    t = fitted(w.title, "title", TITLE_SIZE, t_box, "primary")
-    sub = fitted(w.subtitle, "subtitle", SUBTITLE_SIZE, s_box, "text")
+    t = fitted(w.title, "title", ctx.scaled(TITLE_SIZE), t_box, "primary")
+    sub = fitted(w.subtitle, "subtitle", ctx.scaled(SUBTITLE_SIZE), s_box, "text")
     if sub:  # the subtitle keeps the top of its placeholder and only the height it needs
         s_box = Box(s_box.x, s_box.y, s_box.w, min(s_box.h, m.height(sub, s_box.w)))
     top = (s_box if sub else t_box).bottom + g.unit
-    size = first_fit(INFO_SIZE, ctx.min_size, lambda s: m.height(_info(ctx, s), g.content_width)
+    size = first_fit(ctx.scaled(INFO_SIZE), ctx.min_size, lambda s: m.height(_info(ctx, s), g.content_width)
                      <= g.footer.y - g.unit - top)
     if size is None:
         size = ctx.min_size
@@ -102,7 +102,7 @@ def _plan_on_grid(ctx: Context, number: int) -> TitlePlan:
     logo_box = Box(g.width - g.side - 8 * g.unit, g.top, 8 * g.unit, 3 * g.unit)
 
     info_room = 6 * g.unit  # what authors, venue and date may take; when they need more, the title has less
-    info_size = first_fit(max(INFO_SIZE, ctx.min_size), ctx.min_size,
+    info_size = first_fit(ctx.scaled(INFO_SIZE), ctx.min_size,
                           lambda s: m.height(_info(ctx, s), width) <= info_room) or ctx.min_size
     info_paras = _info(ctx, info_size)
     info_h = m.height(info_paras, width) if info_paras else 0
@@ -110,9 +110,11 @@ def _plan_on_grid(ctx: Context, number: int) -> TitlePlan:
     top = g.top + 4 * g.unit
     free = info_top - 2 * g.unit - top  # room for title, gap, subtitle, gap, rule
 
+    title_size, subtitle_size = ctx.scaled(TITLE_SIZE), ctx.scaled(SUBTITLE_SIZE)
+
     def heads(step):
-        t = [Para(w.title, max(TITLE_SIZE - step, ctx.min_size), role="heading", color="primary", bold=True)]
-        s = [Para(w.subtitle, max(SUBTITLE_SIZE - step, ctx.min_size), role="heading", color="text")] \
+        t = [Para(w.title, max(title_size - step, ctx.min_size), role="heading", color="primary", bold=True)]
+        s = [Para(w.subtitle, max(subtitle_size - step, ctx.min_size), role="heading", color="text")] \
             if w.subtitle else []
         return t, s
 
@@ -121,7 +123,7 @@ def _plan_on_grid(ctx: Context, number: int) -> TitlePlan:
         return m.height(t, width) + (g.unit + m.height(s, width) if s else 0)
 
     step = 0
-    while needed(step) > free and TITLE_SIZE - step > ctx.min_size:
+    while needed(step) > free and title_size - step > ctx.min_size:
         step += 1
     t, s = heads(step)
     taken = max(info_h - info_room, 0)  # room the info took from the title block
