@@ -45,3 +45,11 @@ def test_old_weasyprint_is_refused(monkeypatch):
             pdf.weasyprint()
     finally:
         pdf.weasyprint.cache_clear()
+
+
+def test_the_sheet_names_the_option_to_use(tmp_path):
+    target = tmp_path / "calibration.pdf"
+    write_calibration(resolve_print(PrintOptions(back_offset=(1.5, 0)), "A4", "long-edge"), target)
+    back = page_text(target)[1]
+    assert "add them to x +1.5 and y +0, and build with the sums:" in back
+    assert "deckgen build --back-offset X Y" in back

@@ -94,7 +94,8 @@ def _back(layout, offset) -> bytes:
         "deckgen duplex calibration - BACK",
         f"Backs printed with offset x {dx:+g} mm, y {dy:+g} mm.",
         "Read x and y where the front's cross shows through,",
-        "add them to this offset, and pass the sum as the back offset.",
+        f"add them to x {dx:+g} and y {dy:+g}, and build with the sums:",
+        "deckgen build --back-offset X Y   (X right, Y down, in mm)",
     ]
     for number, line in enumerate(lines):
         ops.append(_text(x + dx + 8, y + dy + 12 + number * 4.5, layout.height, 8 if number else 9, line))
