@@ -7,7 +7,8 @@ import warnings
 from pathlib import Path
 
 from deckgen.builders import builders
-from deckgen.errors import DeckgenWarning, DoesNotFit, Problem
+from deckgen.contrast import contrast_warnings
+from deckgen.errors import DeckgenWarning, DoesNotFit, Misfit, Problem
 from deckgen.fonts import font_warnings
 from deckgen.outputs import output_set
 from deckgen.project import Project, Request, open_project
@@ -34,9 +35,23 @@ def write(project: Project, only: tuple[str, ...] = ()) -> list[Path]:
 
 
 def check(request: Request) -> list[Problem]:
-    """Every problem a build would meet, without writing anything; font stand-ins are warnings."""
+    """Every problem a build would meet, without writing anything: the builders' problems and notes, and
+    the layout's colours that text cannot be read in (warnings); font stand-ins are warnings too."""
     project = open_project(request)
     fonts = project.layout.fonts
     for message in font_warnings(fonts.heading, fonts.body, fonts.files):
         warnings.warn(message, DeckgenWarning, stacklevel=2)
-    return [problem for builder in builders(request.only) for problem in builder.check(project)]
+    problems = [project.locate(Misfit(_changed_key(project, warning.keys), "", str(warning), "warning"))
+                for warning in contrast_warnings(project.layout.colors)]
+    return problems + [problem for builder in builders(request.only) for problem in builder.check(project)]
+
+
+def _changed_key(project: Project, keys: tuple[str, str]) -> str:
+    """Of a text colour and its background, the key the layout's own file sets (what its author chose),
+    so that the warning points at their line rather than at a parent layout's."""
+    from deckgen.sourcemap import source_map
+    from deckgen.yamlsource import read_yaml
+
+    own = source_map(read_yaml(project.layout.folder / "layout.yaml", "layout file")).positions
+    paths = [f"colors.{key.split('/')[0]}" for key in keys]
+    return next((path for path in paths if path in own), paths[0])

@@ -164,8 +164,9 @@ def check(content, layout):
     errors = [problem for problem in problems if problem.level == "error"]
     if errors:
         raise Failed(f"{len(errors)} problem{'s' * (len(errors) != 1)} found.")
-    notes = len(problems)
-    click.echo(f"{content}: OK" + (f" ({notes} note{'s' * (notes != 1)} above)" if notes else ""))
+    remarks = len(problems)
+    click.echo(f"{content}: OK" + (f", with {remarks} warning{'s' * (remarks != 1)} or note{'s' * (remarks != 1)} "
+                                   "above" if remarks else ""))
 
 
 @main.command(short_help="Write a test sheet to measure your printer's duplex.")

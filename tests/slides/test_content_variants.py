@@ -125,7 +125,7 @@ def test_colours_and_fonts_come_only_from_the_layout(example, tmp_path):
     with zipfile.ZipFile(target) as package:
         slides = "".join(package.read(n).decode() for n in package.namelist()
                          if n.startswith("ppt/slides/slide"))
-    assert "1F4E79" not in slides and "C55A11" not in slides and "Calibri" not in slides
+    assert "1F4E79" not in slides and "BD5610" not in slides and "Calibri" not in slides
     assert 'typeface="Kop Sans"' in slides and 'typeface="Romp Serif"' in slides
     assert "00FF00" in slides and "FF00FF" in slides and "123456" in slides
     deck = open_deck(target)

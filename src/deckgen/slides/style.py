@@ -12,13 +12,9 @@ from dataclasses import dataclass
 
 from pptx.dml.color import RGBColor
 
+from deckgen import colors
 from deckgen.languages import document_tag
 from deckgen.layout import Layout
-
-
-def _rgb(hex_color: str) -> tuple[int, int, int]:
-    """``"#1F4E79"`` as (31, 78, 121): the layout's schema writes every colour so."""
-    return tuple(RGBColor.from_string(hex_color.removeprefix("#")))
 
 
 @dataclass(frozen=True)
@@ -32,13 +28,7 @@ class Style:
 
     def color(self, key: str) -> RGBColor:
         """A layout colour by key, or a tint: ``"primary/12"`` is 12 % primary over the background."""
-        name, _, percent = key.partition("/")
-        rgb = _rgb(getattr(self.layout.colors, name))
-        if percent:
-            share = int(percent) / 100
-            background = _rgb(self.layout.colors.background)
-            rgb = tuple(round(c * share + b * (1 - share)) for c, b in zip(rgb, background))
-        return RGBColor(*rgb)
+        return RGBColor(*colors.resolve(self.layout.colors, key))
 
     def font(self, role: str) -> str:
         return self.layout.fonts.heading if role == "heading" else self.layout.fonts.body
