@@ -1,16 +1,28 @@
 """A model card back too long for one card continues on the cards right after it (issue #11.6): the split
-on its own."""
+on its own, then real builds -- the order of the items, worker processes, and the example, whose cards
+stay exactly what they were."""
 
 from __future__ import annotations
 
+import hashlib
+import re
+import zlib
+from pathlib import Path
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cards_helpers import build, page_text
+from deckgen.build import build as build_request
+from deckgen.cards import chunks
 from deckgen.cards.cache import side_keys
 from deckgen.cards.cardset import Card, all_sides
 from deckgen.cards.continued import expand, item_key, portion, split_points
+from deckgen.errors import DoesNotFit
 from deckgen.inline import plain
 from deckgen.model import WorkModel
+from deckgen.project import Request
 
 # -- the split on its own: each item needs some room, a back has ``room``, saying it goes on takes ``marker``
 
@@ -112,3 +124,105 @@ def test_the_parts_follow_their_card_with_names_and_cache_keys_of_their_own():
     assert [new.split for new in cards] == [False, True, True, True, False]
 
 
+# -- real builds
+
+LINE = "that takes a full line of words"
+SINGULAR = {"strengths": "Strength", "weaknesses": "Weakness", "preconditions": "Precondition"}
+
+
+def _workshop(*models: dict, language: str = "en") -> str:
+    lines = [f"language: {language}", "title: Continued cards", "models:"]
+    for number, lists in enumerate(models, start=1):
+        lines += [f"  - name: Model {number}", f"    summary: [Summary of model {number}]"]
+        for name, count in lists.items():
+            lines.append(f"    {name}: [{', '.join(f'{SINGULAR[name]} {i} {LINE}' for i in range(count))}]")
+    return "\n".join(lines) + "\n"
+
+
+def _items(text: str) -> list[str]:
+    return re.findall(r"(Strength|Weakness|Precondition) (\d+) that takes", text)
+
+
+def test_strengths_then_weaknesses_then_preconditions_each_once_in_order(tmp_path):
+    """Preconditions stand at the foot of a back: they too continue, under their heading again."""
+    _, paths = build(tmp_path, _workshop({"strengths": 20, "weaknesses": 20, "preconditions": 30},
+                                         language="nl"))
+    pages = page_text(paths["single.pdf"])
+    backs = pages[3::2]
+    assert len(backs) >= 3
+    shown = [item for back in backs for item in _items(back)]
+    expected = [(kind, str(i)) for kind, count in (("Strength", 20), ("Weakness", 20), ("Precondition", 30))
+                for i in range(count)]
+    assert shown == expected
+    for back in backs[:-1]:
+        assert back.rstrip().endswith("(vervolg)")
+    assert not backs[-1].rstrip().endswith("(vervolg)")
+    with_preconditions = [back for back in backs if "Precondition" in back]
+    assert len(with_preconditions) >= 2 and all("RANDVOORWAARDEN" in back for back in with_preconditions)
+    assert all("Model 1 (vervolg)" in front for front in pages[4::2])
+    html = paths["cards.html"].read_text(encoding="utf-8")
+    assert html.count('class="side ') == len(pages) and ".continues::after" in html
+
+
+def test_a_title_that_leaves_no_room_for_any_item_is_refused_at_the_title(tmp_path):
+    title = " ".join(f"word{i}" for i in range(600))
+    content = f"language: en\ntitle: T\nmodels:\n  - name: Short\n    title: {title}\n    strengths: [One]\n"
+    with pytest.raises(DoesNotFit) as caught:
+        build(tmp_path, content)
+    back = [problem for problem in caught.value.problems if "(back)" in problem.message]
+    assert [(problem.key_path, problem.line) for problem in back] == [("models[0].title", 5)], caught.value.problems
+    assert "the title leaves no room on a card back for any item at 7 pt" in back[0].message
+
+
+def test_worker_processes_split_and_lay_out_to_the_same_bytes(tmp_path):
+    source = tmp_path / "w.yaml"
+    source.write_text(_workshop({"strengths": 35}, {"strengths": 1}, {"weaknesses": 35}), encoding="utf-8")
+    digests = []
+    for workers, chunk in ((1, chunks.CHUNK), (2, 3)):
+        original = chunks.CHUNK
+        try:
+            chunks.CHUNK = chunk  # two backs split in two processes, then chunks of three sides
+            written = build_request(Request(content=source, out_dir=tmp_path / f"out{workers}", only=("cards",),
+                                            workers=workers))
+        finally:
+            chunks.CHUNK = original
+        digests.append({path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in written})
+    assert digests[0] == digests[1]
+    pages = page_text(tmp_path / "out1" / "w-cards-single.pdf")
+    assert len(pages) > 2 * 4 and sum("Model 1 (continued)" in page for page in pages) >= 2
+
+
+# -- the example fits: its cards are what they were before cards could continue, byte for byte
+
+# SHA-256 of the example's cards built with SOURCE_DATE_EPOCH=0 before cards could continue (main at
+# f50da9d). The PDFs' bytes depend on the libraries that write them, so they are compared only with the
+# versions they were recorded with; the HTML preview (its layout's file URLs written as LAYOUT) always.
+EXAMPLE_HTML = "a6bac8b31eb448062507e1265679280e9beb039d3ef2a90a66082fd6bce015fd"
+EXAMPLE_PDFS = {
+    "netwerkversterking-cards.pdf": "f548ec3774b3c0a52906e162cd3985d0b27916186b48cc9aa9efe18ca548ba41",
+    "netwerkversterking-cards-single.pdf": "ec460f9731b2d2122c239638550a2bca26197e86cc6c6aef33d93f0f0e8fecad",
+}
+RECORDED_WITH = {"weasyprint": "70.0", "pydyf": "0.13.0", "pypdf": "7.1.1", "fonttools": "4.68.0",
+                 "zlib": "1.2.13", "pango": 15012}
+
+
+def _libraries() -> dict:
+    from importlib.metadata import version
+
+    from weasyprint.text.ffi import pango
+
+    return {"weasyprint": version("weasyprint"), "pydyf": version("pydyf"), "pypdf": version("pypdf"),
+            "fonttools": version("fonttools"), "zlib": zlib.ZLIB_RUNTIME_VERSION, "pango": pango.pango_version()}
+
+
+def test_the_example_is_unchanged(tmp_path, example_path, default_layout, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")
+    written = build_request(Request(content=example_path, out_dir=tmp_path, only=("cards",)))
+    files = {path.name: path for path in written}
+    html = files["netwerkversterking-cards.html"].read_text(encoding="utf-8")
+    assert "continues" not in html and "(vervolg)" not in html  # no continued card, no stylesheet for one
+    layout_url = Path(default_layout.folder).resolve().as_uri()
+    assert hashlib.sha256(html.replace(layout_url, "LAYOUT").encode("utf-8")).hexdigest() == EXAMPLE_HTML
+    if _libraries() != RECORDED_WITH:
+        pytest.skip(f"the PDFs' digests were recorded with {RECORDED_WITH}, not {_libraries()}")
+    assert {name: hashlib.sha256(files[name].read_bytes()).hexdigest() for name in EXAMPLE_PDFS} == EXAMPLE_PDFS

@@ -45,11 +45,13 @@ def layout_digest(layout) -> str:
 
 def side_keys(common: bytes, sides) -> list[str]:
     """One key per side: the common part (layout, versions, setup) and the side's own content. A side's
-    starting size is not in its own part: it is the layout's for the side's kind, in the common part."""
+    starting size is not in its own part: it is the layout's for the side's kind, in the common part. The
+    card's data holds what it shows, a part of a model's back included; its place among the cards that
+    show one model's back is in the key too."""
     keys = []
     for side in sides:
         card = side.card
-        own = repr((side.kind, side.template, card.set, card.number, card.name, card.data))
+        own = repr((side.kind, side.template, card.set, card.number, card.name, card.part, card.parts, card.data))
         keys.append(hashlib.sha256(common + b"\0" + own.encode("utf-8", "surrogateescape")).hexdigest())
     return keys
 
