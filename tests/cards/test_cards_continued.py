@@ -1,6 +1,6 @@
 """A model card back too long for one card continues on the cards right after it (issue #11.6): the split
-on its own, then real builds -- the order of the items, worker processes, and the example, whose cards
-stay exactly what they were."""
+on its own, then real builds -- the order of the items, the cache, worker processes, and the example,
+whose cards stay exactly what they were."""
 
 from __future__ import annotations
 
@@ -16,13 +16,13 @@ from hypothesis import strategies as st
 from cards_helpers import build, page_text
 from deckgen.build import build as build_request
 from deckgen.cards import chunks
-from deckgen.cards.cache import side_keys
+from deckgen.cards.cache import make_split, parse_split, side_keys
 from deckgen.cards.cardset import Card, all_sides
 from deckgen.cards.continued import expand, item_key, portion, split_points
 from deckgen.errors import DoesNotFit
 from deckgen.inline import plain
 from deckgen.model import WorkModel
-from deckgen.project import Request
+from deckgen.project import CACHE_DIR, Request
 
 # -- the split on its own: each item needs some room, a back has ``room``, saying it goes on takes ``marker``
 
@@ -124,6 +124,13 @@ def test_the_parts_follow_their_card_with_names_and_cache_keys_of_their_own():
     assert [new.split for new in cards] == [False, True, True, True, False]
 
 
+def test_a_kept_split_is_read_back_only_whole_and_valid():
+    assert parse_split(make_split((0, 29, 58, 62)), 62) == (0, 29, 58, 62)
+    for broken in (make_split((0, 29, 58, 62))[:-1], make_split((0, 29, 58, 61)), make_split((0, 58, 29, 62)),
+                   make_split((0, 62)), make_split((1, 29, 62)), b"deckgen-split 1\n0 x 62\n", b"garbage"):
+        assert parse_split(broken, 62) is None, broken
+
+
 # -- real builds
 
 LINE = "that takes a full line of words"
@@ -172,6 +179,55 @@ def test_a_title_that_leaves_no_room_for_any_item_is_refused_at_the_title(tmp_pa
     back = [problem for problem in caught.value.problems if "(back)" in problem.message]
     assert [(problem.key_path, problem.line) for problem in back] == [("models[0].title", 5)], caught.value.problems
     assert "the title leaves no room on a card back for any item at 7 pt" in back[0].message
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """The sides laid out and the backs split, build after build (in this process: workers=1)."""
+    calls: list[dict] = []
+    lay_out_chunk, split_back = chunks.lay_out_chunk, chunks.split_back
+
+    def counting_chunk(chunk):
+        calls[-1]["sides"] += len(chunk)
+        return lay_out_chunk(chunk)
+
+    def counting_split(task):
+        calls[-1]["splits"] += 1
+        return split_back(task)
+
+    monkeypatch.setattr(chunks, "lay_out_chunk", counting_chunk)
+    monkeypatch.setattr(chunks, "split_back", counting_split)
+
+    def run(source, out, **options):
+        calls.append({"sides": 0, "splits": 0})
+        written = build_request(Request(content=source, out_dir=out, only=("cards",), workers=1, **options))
+        return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in written}, calls[-1]
+
+    return run
+
+
+def test_the_cache_keeps_the_split_and_the_parts(tmp_path, counted):
+    source = tmp_path / "w.yaml"
+    source.write_text(_workshop({"strengths": 40, "weaknesses": 1}), encoding="utf-8")
+    cold, done = counted(source, tmp_path / "out", cache=True)
+    assert done["splits"] == 1
+    folder = tmp_path / "out" / CACHE_DIR / "w"
+    (split,) = folder.glob("*.split")
+    warm, done = counted(source, tmp_path / "out", cache=True)
+    assert done == {"sides": 0, "splits": 0} and warm == cold
+    fresh, _ = counted(source, tmp_path / "plain", cache=False)
+    assert fresh == cold
+    for damaged in (b"deckgen-split 1\n0 1 2 40\n", b"deckgen-split 1\n0 1 2 41\n"):
+        # not a split of these 41 items; one whose last card does not fit: searched again, the same cards
+        split.write_bytes(damaged)
+        again, done = counted(source, tmp_path / "out", cache=True)
+        assert done["splits"] == 1 and done["sides"] >= 1 and again == cold
+        assert split.read_bytes() not in (damaged, b"")
+    _, done = counted(source, tmp_path / "out", cache=True)
+    assert done == {"sides": 0, "splits": 0}
+    source.write_text(_workshop({"strengths": 2, "weaknesses": 1}), encoding="utf-8")
+    counted(source, tmp_path / "out", cache=True)
+    assert not list(folder.glob("*.split"))  # a split the last build did not use is pruned with the sides
 
 
 def test_worker_processes_split_and_lay_out_to_the_same_bytes(tmp_path):

@@ -16,7 +16,7 @@ from pathlib import Path
 from deckgen.cards import chunks
 from deckgen.cards.cache import SideCache, layout_digest, one_page, side_keys
 from deckgen.cards.cardset import Card, Side, all_sides, build_cards
-from deckgen.cards.continued import expand, item_key, splittable
+from deckgen.cards.continued import expand, item_count, item_key, splittable
 from deckgen.cards.stylevars import side_sizes
 from deckgen.cards.theme import PageSetup
 from deckgen.errors import Misfit
@@ -41,11 +41,12 @@ class LaidOut:
     _cache: SideCache | None = None
     _new_entries: dict = field(default_factory=dict)
     _keys: list[str] = field(default_factory=list)
+    _splits: dict = field(default_factory=dict)  # the splits searched now, by the key of the back they split
 
     def save_cache(self) -> None:
         """Keep the sides laid out now for the next build (called once the build's files have landed)."""
         if self._cache is not None:
-            self._cache.put_all(self._new_entries, set(self._keys))
+            self._cache.put_all(self._new_entries, set(self._keys), self._splits)
 
 
 def page_meta() -> tuple[tuple[str, str], ...]:
@@ -56,13 +57,15 @@ def page_meta() -> tuple[tuple[str, str], ...]:
     return (("generator", "deckgen"),) + ((("dcterms.created", date), ("dcterms.modified", date)) if date else ())
 
 
-def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = None) -> LaidOut:
+def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = None,
+            use_kept_splits: bool = True) -> LaidOut:
     """Every side of the project's cards, from the cache in ``cache_dir`` (None: no cache) or laid out anew.
 
     A model card back that does not fit even at the smallest size goes on over further cards, inserted
     right after it (deckgen.cards.continued): its split is searched, then the cards it became are laid
     out like any other. Only what cannot be split is refused: another side that does not fit, or an item
-    of a model's back that does not fit on a back even on its own."""
+    of a model's back that does not fit on a back even on its own. A split the cache kept is used when
+    ``use_kept_splits``; should one of its cards not fit, the build starts again without the kept splits."""
     workshop, layout = project.workshop, project.layout
     cards = build_cards(workshop, layout)
     sides = all_sides(cards)
@@ -79,8 +82,17 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
     keys = side_keys(common, sides) if cache.enabled else []
     sizes = side_sizes(layout)  # read before the workers fork; a garbled variable stops the build here
     splits: dict[int, tuple[int, ...]] = {}  # card index: where its backs' items begin and end
+    kept_splits: dict[str, tuple[int, ...]] = {}  # by the key of the whole back: the splits the cache holds
+    new_splits: dict[str, tuple[int, ...]] = {}  # by the key of the whole back: those searched now
     known = _cached(cache, keys, range(len(sides)))
-    found, refused, fresh = _place(project, context, sides, keys, known, set(), sizes, chunk_size)
+    planned = set()  # the sides of model cards whose split the cache holds: not laid out whole again
+    for index, side in enumerate(sides) if cache.enabled and use_kept_splits else ():
+        if index not in known and splittable(side):
+            bounds = cache.get_split(keys[index], item_count(side.card.data["model"]))
+            if bounds is not None:
+                splits[index // 2], kept_splits[keys[index]] = bounds, bounds
+                planned.update((index - 1, index))
+    found, refused, fresh = _place(project, context, sides, keys, known, planned, sizes, chunk_size)
     misfits = [(result.index, _misfit(sides[result.index], result)) for result in refused
                if not splittable(sides[result.index])]
     overlong = [result.index for result in refused if splittable(sides[result.index])]
@@ -95,6 +107,8 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
             split = searched[index // 2]
             if split.refused is None:
                 splits[index // 2] = split.bounds
+                if cache.enabled:
+                    new_splits[keys[index]] = split.bounds
             else:
                 misfits.append((index, _refused_item(sides[index], split)))
     if misfits:
@@ -109,11 +123,13 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
         known.update(_cached(cache, keys, (index for index in range(len(sides)) if index not in known)))
         context = replace(context, cards=cards)
         found, refused, more = _place(project, context, sides, keys, known, set(), sizes, chunk_size)
+        if refused and planned:  # a kept split that does not hold (the cache is never trusted)
+            return lay_out(project, cache_dir=cache_dir, chunk_size=chunk_size, use_kept_splits=False)
         if refused:  # a card that continues a model and does not fit: its front, with a title of its own
             return LaidOut(cards, sides, misfits=[_misfit(sides[result.index], result) for result in refused])
         fresh = {**fresh, **more}
     laid_out = LaidOut(cards, sides, tagged=context.variant is not None, _cache=cache if cache.enabled else None,
-                       _keys=keys)
+                       _keys=keys + list(kept_splits) + list(new_splits), _splits=new_splits)
     kept = set(keys)
     laid_out._new_entries = {key: entry for key, entry in fresh.items() if key in kept}
     seed = hashlib.sha256()
