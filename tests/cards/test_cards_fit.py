@@ -1,4 +1,5 @@
-"""Text fits its card: shrunk step by step, refused with the card's name when even the smallest size fails."""
+"""Text fits its card: shrunk step by step; a model's back too long even at the smallest size continues on
+the next card; other text that does not fit is refused with the card's name and the line to shorten."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 import pdfplumber
 import pytest
 
-from cards_helpers import build
+from cards_helpers import build, page_text
 from deckgen.builders import builder
 from deckgen.content import load_workshop
 from deckgen.errors import DoesNotFit
@@ -40,23 +41,71 @@ def test_a_crowded_side_is_shrunk_in_steps(tmp_path):
         pdfplumber.open(paths["single.pdf"]).pages[5].extract_text().split())
 
 
-def test_an_overlong_card_is_refused_at_the_line_to_shorten(tmp_path):
+def _strengths_on(text: str) -> list[int]:
+    return [int(number) for number in re.findall(r"Strength number (\d+) that takes", text)]
+
+
+def test_an_overlong_card_back_continues_on_the_next_card(tmp_path):
+    """60 strengths do not fit one back even at 7 pt: the build goes on, the back continues on the cards
+    right after it (issue #11.6), and the sheets keep every card's back behind it."""
+    from cards_helpers import slot_texts
+    from deckgen.cards.imposition import back_slot, grid
+
+    _, paths = build(tmp_path, _content(60, name="Overlong model"))
+    pages = page_text(paths["single.pdf"])  # cover, easy model, overlong model and its continuations
+    extra = len(pages) // 2 - 3
+    assert len(pages) % 2 == 0 and extra >= 1
+    fronts, backs = pages[4::2], pages[5::2]
+    assert "Overlong model" in fronts[0] and "(continued)" not in fronts[0]
+    for front in fronts[1:]:
+        assert "Overlong model (continued)" in front and "2" in front.split()
+    shown = [_strengths_on(back) for back in backs]
+    assert sorted(number for numbers in shown for number in numbers) == list(range(60))  # each exactly once
+    assert [number for numbers in shown for number in numbers] == list(range(60))  # in their order
+    assert all(numbers for numbers in shown)
+    for back in backs[:-1]:  # each back but the last says it goes on; the rest of the back is on the last
+        assert back.rstrip().endswith("(continued)") and "Some" not in back.split() and "Many" not in back.split()
+    assert "WEAKNESSES AND THREATS" in backs[-1] and "Some" in backs[-1] and "Many" in backs[-1]
+    assert all("STRENGTHS AND OPPORTUNITIES" in back for back in backs)  # the section's heading again
+    assert not backs[-1].rstrip().endswith("(continued)")
+    assert "Overlong model (continued)" in backs[1] and "(continued)" not in backs[0].split("STRENGTHS")[0]
+    # the sheets: each card in the next slot, its back behind it on the following sheet (long-edge, A4)
+    slots, sheet = slot_texts(paths["sheets.pdf"]), grid("A4")
+    for card in range(2, 3 + extra):
+        page, slot = divmod(card, sheet.per_sheet)
+        front = slots[2 * page * sheet.per_sheet + slot]
+        back = slots[(2 * page + 1) * sheet.per_sheet + back_slot(slot, sheet, "long-edge")]
+        assert ("Overlong model (continued)" in front) == (card > 2), (card, front)
+        assert _strengths_on(back) == shown[card - 2], card
+
+
+def _long_bullet(words: int = 700) -> str:
+    bullet = " ".join(f"word{i}" for i in range(words))
+    return ("language: en\ntitle: Fit test\nmodels:\n  - name: Easy model\n    strengths: [Fine]\n"
+            "  - name: Long bullet\n    strengths:\n      - One\n      - Two\n      - Three\n      - Four\n"
+            f"      - {bullet}\n    weaknesses: [Some]\n")
+
+
+def test_a_bullet_longer_than_a_whole_back_is_refused_at_its_line(tmp_path):
     with pytest.raises(DoesNotFit) as caught:
-        build(tmp_path, _content(60, name="Overlong model"))
-    message = str(caught.value)
+        build(tmp_path, _long_bullet())
     source = re.escape(str(tmp_path / "workshop.yaml"))
-    assert re.search(source + r":7:5: models\[1\]\.strengths: card 'models' 2 'Overlong model' \(back\): "
-                              r"does not fit at 7 pt, \d+\.\d mm over", message), message
-    assert "Easy model" not in message
+    (problem,) = caught.value.problems
+    assert re.fullmatch(source + r":12:9: models\[1\]\.strengths\[4\]: card 'models' 2 'Long bullet' \(back\): "
+                                 r"this item does not fit on a card back even on its own at 7 pt, \d+\.\d mm over; "
+                                 r"shorten it or split it into two items, or lower cards\.min_font_size in the layout",
+                        str(problem)), str(problem)
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob("*.html"))
 
 
-def test_check_cards_reports_without_writing(tmp_path):
+def test_check_cards_reports_only_what_cannot_continue(tmp_path):
     source = tmp_path / "w.yaml"
-    source.write_text(_content(60, name="Overlong model"), encoding="utf-8")
     cards = builder("cards")
+    source.write_text(_long_bullet(), encoding="utf-8")
     problems = cards.check(assemble(load_workshop(source), load_layout("default")))
-    assert len(problems) == 1 and "'Overlong model' (back)" in str(problems[0])
+    assert len(problems) == 1 and "models[1].strengths[4]" in str(problems[0])
+    source.write_text(_content(60, name="Overlong model"), encoding="utf-8")  # continues: nothing to report
+    assert cards.check(assemble(load_workshop(source), load_layout("default"))) == []
     source.write_text(_content(2), encoding="utf-8")
     assert cards.check(assemble(load_workshop(source), load_layout("default"))) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["w.yaml"]

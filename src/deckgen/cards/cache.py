@@ -7,6 +7,10 @@ it carries the SHA-256 of its PDF, the PDF must parse and hold exactly one page,
 and the side laid out again. Entries are written atomically (temporary file, then os.replace) and only
 after a build succeeded; entries the last build did not use are removed, so a cache folder holds one
 deck's sides at most.
+
+A model card back that does not fit one card has no entry of its own: under its key the cache keeps how its
+items go over several cards (a split, deckgen.cards.continued), so that the next build neither lays it out
+nor searches the split again; the cards it became have their own entries, keyed by what each shows.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from pathlib import Path
 
 MAGIC = b"deckgen-side 1\n"
 SUFFIX = ".side"
+SPLIT_MAGIC = b"deckgen-split 1\n"
+SPLIT_SUFFIX = ".split"
 
 
 def _file_digest(path: Path, digest) -> None:
@@ -45,11 +51,13 @@ def layout_digest(layout) -> str:
 
 def side_keys(common: bytes, sides) -> list[str]:
     """One key per side: the common part (layout, versions, setup) and the side's own content. A side's
-    starting size is not in its own part: it is the layout's for the side's kind, in the common part."""
+    starting size is not in its own part: it is the layout's for the side's kind, in the common part. The
+    card's data holds what it shows, a part of a model's back included; its place among the cards that
+    show one model's back is in the key too."""
     keys = []
     for side in sides:
         card = side.card
-        own = repr((side.kind, side.template, card.set, card.number, card.name, card.data))
+        own = repr((side.kind, side.template, card.set, card.number, card.name, card.part, card.parts, card.data))
         keys.append(hashlib.sha256(common + b"\0" + own.encode("utf-8", "surrogateescape")).hexdigest())
     return keys
 
@@ -82,23 +90,36 @@ class SideCache:
             self.hits += 1
         return entry
 
-    def put_all(self, entries: dict[str, tuple[bytes, float]], keep: set[str]) -> None:
-        """Write the new entries atomically, then remove every entry not in ``keep``."""
+    def get_split(self, key: str, total: int) -> tuple[int, ...] | None:
+        """The split kept under ``key`` of a back with ``total`` items, when it is a whole, valid one."""
+        if not self.enabled:
+            return None
+        try:
+            data = (self.folder / f"{key}{SPLIT_SUFFIX}").read_bytes()
+        except OSError:
+            return None
+        return parse_split(data, total)
+
+    def put_all(self, entries: dict[str, tuple[bytes, float]], keep: set[str],
+                splits: dict[str, tuple[int, ...]] | None = None) -> None:
+        """Write the new entries (and splits) atomically, then remove every entry and split not in ``keep``."""
         if not self.enabled:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        for key, (pdf_bytes, size) in entries.items():
-            target = self._path(key)
+        files = [(self._path(key), make_entry(pdf_bytes, size)) for key, (pdf_bytes, size) in entries.items()]
+        files += [(self.folder / f"{key}{SPLIT_SUFFIX}", make_split(bounds)) for key, bounds in (splits or {}).items()]
+        for target, data in files:
             temp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
             try:
-                temp.write_bytes(make_entry(pdf_bytes, size))
+                temp.write_bytes(data)
                 os.replace(temp, target)
             except OSError:
                 temp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
         for path in self.folder.iterdir():
             name = path.name
             stale_temp = ".tmp-" in name and not _own_temp(name)
-            if (name.endswith(SUFFIX) and name[:-len(SUFFIX)] not in keep) or stale_temp:
+            stem = next((name[:-len(suffix)] for suffix in (SUFFIX, SPLIT_SUFFIX) if name.endswith(suffix)), None)
+            if (stem is not None and stem not in keep) or stale_temp:
                 try:
                     path.unlink()
                 except OSError:
@@ -120,6 +141,24 @@ def _own_temp(name: str) -> bool:
 
 def make_entry(pdf_bytes: bytes, size: float) -> bytes:
     return MAGIC + f"{size!r} {hashlib.sha256(pdf_bytes).hexdigest()}\n".encode("ascii") + pdf_bytes
+
+
+def make_split(bounds) -> bytes:
+    return SPLIT_MAGIC + " ".join(str(bound) for bound in bounds).encode("ascii") + b"\n"
+
+
+def parse_split(data: bytes, total: int) -> tuple[int, ...] | None:
+    """The bounds of a whole split entry of a back with ``total`` items: 0, then rising, then ``total``."""
+    if not data.startswith(SPLIT_MAGIC) or not data.endswith(b"\n"):
+        return None
+    try:
+        bounds = tuple(int(part) for part in data[len(SPLIT_MAGIC):-1].decode("ascii").split(" "))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    rising = all(low < high for low, high in zip(bounds, bounds[1:]))
+    if len(bounds) < 3 or bounds[0] != 0 or bounds[-1] != total or not rising:
+        return None
+    return bounds
 
 
 def parse_entry(data: bytes):

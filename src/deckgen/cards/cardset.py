@@ -26,8 +26,9 @@ class Side:
 
     @property
     def title(self) -> str:
-        """How messages name this side: ``card 'models' 3 'Persoonlijk netwerk' (back)``."""
-        return f"{self.card.title} ({self.face})"
+        """How messages name this side: ``card 'models' 3 'Persoonlijk netwerk' (back)``, and a card that
+        continues a model's back ``card 'models' 3 'Persoonlijk netwerk' (continued, back)``."""
+        return f"{self.card.title} ({', '.join(self.card.marks + (self.face,))})"
 
     @property
     def source(self) -> str:
@@ -37,13 +38,31 @@ class Side:
 
 @dataclass(frozen=True)
 class Card:
-    """One card: its set ('cover', 'models', 'questions'), its number in the set, its name, what it shows."""
+    """One card: its set ('cover', 'models', 'questions'), its number in the set, its name, what it shows.
+
+    A model whose back does not fit one card is shown on ``parts`` cards (deckgen.cards.continued): this
+    one is part ``part`` of them (0: the model's own card, 1 and on: the cards that continue it)."""
 
     set: str
     number: int | None
     name: str
     data: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     sources: tuple[str, str] = ("", "")  # key paths in the content of what the front and the back show
+    part: int = 0
+    parts: int = 1
+
+    @property
+    def split(self) -> bool:
+        """Whether this card shows part of a model's back that goes over several cards."""
+        return bool(self.data.get("continued") or self.data.get("continues"))
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """What messages add to the side's face: ``("continued",)`` on the first card that continues a
+        model, ``("continued 2",)`` on the second; nothing on any other card."""
+        if not self.part:
+            return ()
+        return ("continued" if self.part == 1 else f"continued {self.part}",)
 
     @property
     def title(self) -> str:
@@ -61,7 +80,9 @@ def card_labels(workshop, layout) -> Labels:
 
 
 def build_cards(workshop, layout) -> list[Card]:
-    """Every card of the workshop in print order: the cover, one per model, one per question."""
+    """Every card of the workshop in print order: the cover, one per model, one per question. (A model's
+    back too long for one card goes on over cards inserted right after it once the sides are laid out:
+    deckgen.cards.continued.)"""
     labels = card_labels(workshop, layout)
     footer: Text = plain(layout.footer) if layout.footer else workshop.title
     set_name = workshop.overview or labels.overview_heading(len(workshop.models))
@@ -79,7 +100,9 @@ def build_cards(workshop, layout) -> list[Card]:
             "set_name": plain(set_name),
             "examples": join(model.examples, ", ") if model.examples else None,
             "footer": footer,
-        }, sources=(f"models[{model.number - 1}]", _analysis_key(model))))
+            "continued": None,  # on a card that continues the model's back: the language's word for it
+            "continues": None,  # on a card whose back continues on the next card: the same word
+        }, sources=(f"models[{model.number - 1}]", analysis_key(model))))
     questions = [(question, None, f"questions[{index}]") for index, question in enumerate(workshop.questions)]
     questions += [(question, model, f"models[{model.number - 1}].questions[{index}]")
                   for model in workshop.models for index, question in enumerate(model.questions)]
@@ -93,8 +116,9 @@ def build_cards(workshop, layout) -> list[Card]:
     return cards
 
 
-def _analysis_key(model) -> str:
-    """The list that makes a model card's back long: the longer of strengths and weaknesses."""
+def analysis_key(model) -> str:
+    """The list that makes a model card's back long: the longest of its strengths, weaknesses and
+    preconditions (by their characters)."""
     longest = max(("strengths", "weaknesses", "preconditions"),
                   key=lambda key: sum(len(text.plain) for text in getattr(model, key)))
     return f"models[{model.number - 1}].{longest}"

@@ -87,7 +87,6 @@ def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None
     side's kind, ``stylevars.side_sizes(layout)[side.kind]``) laid out, in worker processes when there
     is more than one chunk and ``workers`` (default: the available cores) allows more than one."""
     chunks = [tuple(todo[start:start + chunk_size]) for start in range(0, len(todo), chunk_size)]
-    workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
     results: dict[int, SideResult] = {}
 
     def collect(found):
@@ -96,11 +95,19 @@ def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None
         if progress:
             progress(len(results), len(todo))
 
+    _run(context, lay_out_chunk, chunks, workers, collect)
+    return results
+
+
+def _run(context: Context, function, tasks: list, workers: int | None, collect) -> None:
+    """``collect(function(task))`` for every task, in worker processes when there is more than one task
+    and ``workers`` (default: the available cores) allows more than one, each given ``context`` once."""
+    workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
     if workers <= 1:
         _install(context)
-        for chunk in chunks:
-            collect(lay_out_chunk(chunk))
-        return results
+        for task in tasks:
+            collect(function(task))
+        return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -108,7 +115,7 @@ def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
                              initializer=_install, initargs=(context,)) as pool:
-        futures = [pool.submit(lay_out_chunk, chunk) for chunk in chunks]
+        futures = [pool.submit(function, task) for task in tasks]
         try:
             for future in as_completed(futures):
                 collect(future.result())
@@ -116,6 +123,70 @@ def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None
             for future in futures:
                 future.cancel()
             raise
+
+
+@dataclass(frozen=True)
+class Split:
+    """How the back of model card ``card`` (an index into the context's cards) goes over several cards."""
+
+    card: int
+    bounds: tuple[int, ...]  # where each back's items begin, then where the last one ends (continued.split_points)
+    refused: int | None = None  # the item that does not fit on a back even on its own (bounds: those before it)
+    title: bool = False  # with ``refused``: not even the back's title and section headings fit
+    overflow: float = 0.0  # mm, with ``refused``: how far its back runs over at ``size``
+    size: float = 0.0
+
+
+def split_back(task: tuple[int, float]) -> Split:
+    """The split of the back of model card ``task[0]``, each back filled at the size ``task[1]`` (the
+    smallest the fitter tries), each try one render of one side (deckgen.cards.continued)."""
+    from deckgen.cards import continued, pdf
+    from deckgen.cards.fetcher import safe_fetcher
+    from deckgen.cards.htmldoc import html_page
+    from deckgen.cards.stylevars import area_gap
+    from deckgen.languages import language
+
+    global _fetcher
+    context = _context
+    if _fetcher is None:
+        _fetcher = safe_fetcher(context.roots)
+    index, size = task
+    card = context.cards[index]
+    total = continued.item_count(card.data["model"])
+    word = language(context.workshop.language).continued
+    gap = area_gap(context.layout)
+    overflows: dict[tuple[int, int], float] = {}
+
+    def overflow(start: int, stop: int, part: int) -> float:
+        # the back exactly as it will be laid out, but for its number of parts, which it does not show
+        probe = continued.portion(card, start, stop, part, part + 1, word)
+        html = html_page(context.workshop, context.layout, [probe], {1: size}, "print", context.page,
+                         only={1}, meta=context.meta)
+        overflows[start, stop] = pdf.measure(pdf.render(html, context.base_url, _fetcher), gap)[1].overflow
+        return overflows[start, stop]
+
+    found, refused = continued.split_points(total, lambda start, stop, part: overflow(start, stop, part) <= 0)
+    if refused is None:
+        return Split(index, tuple(found))
+    part = len(found) - 1
+    alone = overflows.get((refused, refused + 1))
+    if alone is None:  # the model's only item: known not to fit from laying out the whole back
+        alone = overflow(refused, refused + 1, part)
+    title = overflow(refused, refused, part) > 0
+    return Split(index, tuple(found), refused, title, alone, size)
+
+
+def split_backs(context: Context, todo: list[tuple[int, float]], workers: int | None = None,
+                progress=None) -> dict[int, Split]:
+    """The split of each model card back of ``todo`` ((card index, size to fill at) pairs), one task each."""
+    results: dict[int, Split] = {}
+
+    def collect(split):
+        results[split.card] = split
+        if progress:
+            progress(len(results), len(todo))
+
+    _run(context, split_back, todo, workers, collect)
     return results
 
 

@@ -18,6 +18,7 @@ from deckgen.errors import DeckgenError
 from deckgen.fonts import layout_faces
 
 MAX_INLINE_LOGO = 2 * 1024 * 1024
+CONTINUED_STYLESHEET = "cards-continued.css"  # of cards that continue a model's back (deckgen.cards.continued)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def html_page(workshop, layout, cards, sizes: dict[int, float], mode: str, page:
         meta=tuple(meta),
         mode=mode,
         theme_css=Markup(theme_css(layout, page, font_urls)),
-        stylesheet=Markup(read_stylesheet(layout.template_dirs)),
+        stylesheet=Markup(stylesheet(layout, cards)),
         labels=labels,
         logo=logo,
         logo_alt=layout.logo_alt,
@@ -88,6 +89,15 @@ def html_page(workshop, layout, cards, sizes: dict[int, float], mode: str, page:
     )
     check_inactive(html, layout, {side.index: side for view in views for side in view.sides})
     return html
+
+
+def stylesheet(layout, cards) -> str:
+    """The layout's cards.css, and after it its cards-continued.css when a card of ``cards`` shows part of a
+    model's back that goes over several cards: the page of cards that all fit stays what it was."""
+    css = read_stylesheet(layout.template_dirs)
+    if any(card.split for card in cards):
+        css += "\n" + read_stylesheet(layout.template_dirs, CONTINUED_STYLESHEET)
+    return css
 
 
 # Elements and attributes that run code or embed another document in a browser. Content is always
