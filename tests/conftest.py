@@ -1,4 +1,9 @@
-"""Fixtures shared by every test: the bundled example, the default layout, content written on the fly."""
+"""Fixtures shared by every test: the bundled example, the default layout, content written on the fly.
+
+Nothing here is imported by a test module: pytest hands these fixtures to the tests that name them.
+Readers and content samples that tests import live in helper modules (cards/cards_helpers.py,
+slides/deck_reading.py, slides/slides_samples.py).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,6 @@ import pytest
 from deckgen.content import load_workshop
 from deckgen.layout import load_layout
 from deckgen.resources import example_content
-
-ROOT = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="session")
 def example_path() -> Path:
@@ -41,7 +43,7 @@ def write_content(tmp_path):
     return write
 
 
-def english_content(models: int = 12, questions: bool = True) -> str:
+def _english_content(models: int = 12, questions: bool = True) -> str:
     """A valid English workshop with ``models`` models, as YAML text."""
     lines = [
         "language: en",
@@ -68,3 +70,10 @@ def english_content(models: int = 12, questions: bool = True) -> str:
         lines += ["questions:", "  - Which model suits your group best?"]
     lines += ["sources:", "  - \"Smith, A. (2023). *Networks that hold*. Leeds: Press.\""]
     return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="session")
+def english_content():
+    """``english_content(models=12, questions=True)``: a valid English workshop with ``models`` models,
+    each with a question unless ``questions`` is false, as YAML text."""
+    return _english_content

@@ -7,11 +7,10 @@ import shutil
 from click.testing import CliRunner
 from PIL import Image
 
-from conftest import english_content
 from deckgen.cli import main
 
 
-def test_preview_pictures_every_slide_and_card_side(tmp_path, write_content, monkeypatch):
+def test_preview_pictures_every_slide_and_card_side(tmp_path, write_content, monkeypatch, english_content):
     monkeypatch.chdir(tmp_path)
     content = write_content(english_content(2))
     result = CliRunner().invoke(main, ["preview", str(content), "--out", "pictures"])
@@ -31,7 +30,7 @@ def test_preview_pictures_every_slide_and_card_side(tmp_path, write_content, mon
     assert "overview.png" in names
 
 
-def test_preview_without_libreoffice_still_pictures_the_cards(tmp_path, write_content, monkeypatch):
+def test_preview_without_libreoffice_still_pictures_the_cards(tmp_path, write_content, monkeypatch, english_content):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("deckgen.preview.soffice", lambda: None)
     content = write_content(english_content(1, questions=False))
