@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: the bundled example, the default layout, content written on the fly.
+"""Fixtures shared by every test: the bundled example (loaded, and built once for the whole run), the
+default layout, content written on the fly.
 
 Nothing here is imported by a test module: pytest hands these fixtures to the tests that name them.
 Readers and content samples that tests import live in helper modules (cards/cards_helpers.py,
@@ -7,14 +8,21 @@ slides/deck_reading.py, slides/slides_samples.py).
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from deckgen.cli import main
 from deckgen.content import load_workshop
 from deckgen.layout import load_layout
 from deckgen.resources import example_content
+
+# --- the bundled example ----------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def example_path() -> Path:
@@ -29,6 +37,59 @@ def example(example_path):
 @pytest.fixture(scope="session")
 def default_layout():
     return load_layout("default")
+
+
+@dataclass(frozen=True)
+class ExampleBuild:
+    """The files of one ``deckgen build`` of the bundled example in the default layout."""
+
+    folder: Path
+    name: str
+
+    @property
+    def deck(self) -> Path:
+        return self.folder / f"{self.name}.pptx"
+
+    @property
+    def sheets(self) -> Path:
+        return self.folder / f"{self.name}-cards.pdf"
+
+    @property
+    def single(self) -> Path:
+        return self.folder / f"{self.name}-cards-single.pdf"
+
+    @property
+    def html(self) -> Path:
+        return self.folder / f"{self.name}-cards.html"
+
+    @property
+    def files(self) -> list[Path]:
+        return [self.deck, self.sheets, self.single, self.html]
+
+
+def _digests(paths) -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory, example_path) -> ExampleBuild:
+    """The bundled example built once for the whole run, through the command line as a user runs it
+    (``deckgen build EXAMPLE --out DIR --no-cache``): ``.deck``, ``.sheets``, ``.single``, ``.html``.
+
+    Shared: read these files, never change them (copy them into ``tmp_path`` first). The folder holds
+    exactly these four files; a test that changed one is reported as an error at the end of the run."""
+    folder = tmp_path_factory.mktemp("example-build")
+    result = CliRunner().invoke(main, ["build", str(example_path), "--out", str(folder), "--quiet", "--no-cache"])
+    assert result.exit_code == 0, f"building the example failed:\n{result.output}"
+    built = ExampleBuild(folder, example_path.stem)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(path.name for path in built.files)
+    before = _digests(built.files)
+    yield built
+    changed = [name for name, digest in _digests(built.files).items() if before[name] != digest]
+    assert changed == [], f"a test changed the shared example build: {changed}"
+
+
+# --- content written on the fly ---------------------------------------------------------------------------
 
 
 @pytest.fixture

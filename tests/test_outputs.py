@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import signal
 import subprocess
 import sys
@@ -53,11 +54,12 @@ def test_ctrl_c_leaves_the_previous_outputs(tmp_path):
     assert snapshot(out) == {"a.txt": b"old a"}
 
 
-def test_bad_content_in_a_real_build_writes_nothing(example_path, write_content, tmp_path):
+def test_bad_content_in_a_real_build_writes_nothing(example_build, write_content, tmp_path):
     out = tmp_path / "out"
-    build(Request(content=example_path, out_dir=out, only=("slides",)))
+    out.mkdir()
+    shutil.copy2(example_build.deck, out)
     before = snapshot(out)
-    broken = write_content("title: T\nmodels: []\n", name="netwerkversterking.yaml")
+    broken = write_content("title: T\nmodels: []\n", name=f"{example_build.name}.yaml")
     with pytest.raises(DeckgenError):
         build(Request(content=broken, out_dir=out, only=("slides",)))
     assert snapshot(out) == before

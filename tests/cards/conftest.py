@@ -1,10 +1,10 @@
-"""Fixtures of the cards tests: the example's cards and token cards."""
+"""Fixtures of the cards tests: the example's cards (from the run's one example build) and token cards."""
 
 from __future__ import annotations
 
 import pytest
 
-from cards_helpers import build, token_content, write_cards
+from cards_helpers import build, token_content
 
 
 @pytest.fixture(scope="module")
@@ -13,7 +13,9 @@ def token_cards(tmp_path_factory):
     return build(tmp_path_factory.mktemp("tokens"), token_content())
 
 
-@pytest.fixture(scope="module")
-def example_cards(tmp_path_factory, example, default_layout):
-    """(workshop, paths) of the bundled example's cards in the default layout."""
-    return example, write_cards(example, default_layout, tmp_path_factory.mktemp("example"))
+@pytest.fixture(scope="session")
+def example_cards(example, example_build):
+    """(workshop, paths) of the bundled example's cards in the default layout: paths["sheets.pdf"],
+    ["single.pdf"], ["cards.html"]. Shared with the whole run: read them, do not change them."""
+    return example, {"sheets.pdf": example_build.sheets, "single.pdf": example_build.single,
+                     "cards.html": example_build.html}
