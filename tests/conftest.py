@@ -1,5 +1,5 @@
 """Fixtures shared by every test: the bundled example (loaded, and built once for the whole run), the
-default layout, content written on the fly.
+default layout, content written on the fly; and the ``libreoffice`` and ``browser`` markers.
 
 Nothing here is imported by a test module: pytest hands these fixtures to the tests that name them.
 Readers and content samples that tests import live in helper modules (cards/cards_helpers.py,
@@ -9,6 +9,9 @@ slides/deck_reading.py, slides/slides_samples.py).
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import os
+import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +23,70 @@ from deckgen.cli import main
 from deckgen.content import load_workshop
 from deckgen.layout import load_layout
 from deckgen.resources import example_content
+
+# --- programs some tests need: markers --------------------------------------------------------------------
+
+
+def _soffice() -> str | None:
+    # as deckgen.preview finds it
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _browser_missing() -> str | None:
+    if _chromium() is None:
+        return "Debian's chromium is not installed (apt-get install chromium)"
+    if importlib.util.find_spec("playwright") is None:
+        return "playwright is not installed (pip install -e '.[test]')"
+    return None
+
+
+# marker -> what it needs, as a function returning why it is missing (None: present)
+REQUIREMENTS = {
+    "libreoffice": lambda: None if _soffice() else "LibreOffice (soffice) is not installed "
+                                                   "(apt-get install libreoffice-impress)",
+    "browser": _browser_missing,
+}
+
+
+def in_ci() -> bool:
+    """CI systems set CI=true (GitHub Actions, GitLab, .ci/run): there a missing program fails the test."""
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def _require(marker: str) -> None:
+    missing = REQUIREMENTS[marker]()
+    if missing is None:
+        return
+    if in_ci():
+        pytest.fail(f"{missing}; CI must run the '{marker}' tests, not skip them", pytrace=False)
+    pytest.skip(missing)
+
+
+def pytest_runtest_setup(item):
+    """Tests marked ``libreoffice`` or ``browser`` skip, with the reason, when the program is missing;
+    under CI=true they fail instead, so that CI cannot go green by skipping them."""
+    for marker in REQUIREMENTS:
+        if item.get_closest_marker(marker) is not None:
+            _require(marker)
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """The LibreOffice program (for tests marked ``libreoffice``)."""
+    _require("libreoffice")
+    return _soffice()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's chromium (for tests marked ``browser``; playwright drives it, and downloads no browser)."""
+    _require("browser")
+    return _chromium()
+
 
 # --- the bundled example ----------------------------------------------------------------------------------
 

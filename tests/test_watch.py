@@ -1,11 +1,11 @@
-"""``deckgen watch --serve`` in a real headless browser: the page shows the cards, an edit changes it."""
+"""``deckgen watch --serve`` in a real headless browser: the page shows the cards, an edit changes it;
+and the watcher's rebuilds and page without a browser."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,10 +13,6 @@ import time
 import urllib.request
 
 import pytest
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed")
 
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
@@ -71,11 +67,14 @@ def served(write_content, tmp_path):
             process.kill()
 
 
-def test_page_shows_the_cards_and_follows_an_edit(served):
+@pytest.mark.browser
+def test_page_shows_the_cards_and_follows_an_edit(served, chromium):
+    from playwright.sync_api import sync_playwright
+
     content, base = served
     assert status(base)["ok"]
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=FLAGS)
         page = browser.new_page()
         page.goto(base)
         cards = page.frame_locator("#cards")
@@ -124,11 +123,17 @@ def test_a_save_during_a_build_is_built_right_after_it(write_content, tmp_path):
     assert watcher.state.generation == 2
 
 
-def test_when_the_first_build_fails_the_page_shows_the_error_not_an_empty_frame(write_content, tmp_path):
+@pytest.mark.parametrize("office", [pytest.param(True, marks=pytest.mark.libreoffice), False],
+                         ids=["with LibreOffice", "without LibreOffice"])
+def test_when_the_first_build_fails_the_page_shows_the_error_not_an_empty_frame(write_content, tmp_path,
+                                                                                monkeypatch, office):
     import threading
 
     from deckgen.project import Request
     from deckgen.watch import Watcher, make_server
+
+    if not office:
+        monkeypatch.setattr("deckgen.preview.soffice", lambda: None)
 
     content = write_content("language: en\ntitle: [broken\nmodels: [{name: A}]\n")
     watcher = Watcher(Request(content=content, out_dir=tmp_path / "out"), pictures=True, echo=lambda _: None)
@@ -142,5 +147,4 @@ def test_when_the_first_build_fails_the_page_shows_the_error_not_an_empty_frame(
         server.shutdown()
     assert "the list that starts with &#x27;[&#x27; here is not closed" in page
     assert "<iframe" not in page and "no cards yet" in page
-    expected = "no slides yet" if shutil.which("soffice") else "slide pictures need LibreOffice"
-    assert expected in page
+    assert ("no slides yet" if office else "slide pictures need LibreOffice") in page
