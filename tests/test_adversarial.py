@@ -133,7 +133,8 @@ def test_control_characters_in_bullets_and_notes_are_refused_with_their_place(ru
 def test_line_tabulations_from_powerpoint_become_spaces_and_build(run, tmp_path):
     from lxml import etree
 
-    path = content(tmp_path / "c", 'title: T\nmodels:\n  - name: "a\\vb"\n    strengths: ["one\\ftwo", "rlo\\u202eend"]\n')
+    path = content(tmp_path / "c", 'title: T\nmodels:\n  - name: "a\\vb"\n'
+                                   '    strengths: ["one\\ftwo", "rlo\\u202eend"]\n')
     out = tmp_path / "out"
     result = run("build", path, "--only", "slides", "-o", out)
     assert result.exit_code == 0, result.output

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import types
-
 import hashlib
+import types
 
 import pdfplumber
 import pytest

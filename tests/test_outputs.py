@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from deckgen.build import build
-from deckgen.project import Request
 from deckgen.errors import DeckgenError
 from deckgen.outputs import TEMP_MARK, output_set
+from deckgen.project import Request
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

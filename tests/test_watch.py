@@ -49,7 +49,8 @@ def served(write_content, tmp_path):
             weaknesses: [Weak]
         """)
     process = subprocess.Popen(
-        [sys.executable, "-m", "deckgen", "watch", str(content), "--serve", "--port", "0", "--out", str(tmp_path / "out")],
+        [sys.executable, "-m", "deckgen", "watch", str(content), "--serve", "--port", "0",
+         "--out", str(tmp_path / "out")],
         stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:

@@ -12,7 +12,15 @@ from deck_reading import deck_text, fold, open_deck, slide_texts, tables, title_
 from deckgen.content import load_workshop
 from deckgen.errors import DoesNotFit
 from deckgen.layout import load_layout
-from slides_samples import check_slides, french_content, impossible_content, long_model_content, small_content, write_layout, write_slides
+from slides_samples import (
+    check_slides,
+    french_content,
+    impossible_content,
+    long_model_content,
+    small_content,
+    write_layout,
+    write_slides,
+)
 
 
 def build(workshop, layout, path):
