@@ -67,9 +67,12 @@ def test_bad_content_in_a_real_build_writes_nothing(example_build, write_content
 
 # Runs ``deckgen`` (argv[2:]) with a build that, once every writer has written its temporary file and
 # before they are moved into place, touches argv[1] and waits: the test's signal always arrives there.
+# Ctrl-C is Python's KeyboardInterrupt, as in a terminal, even when the tests run as a background job
+# (a shell without job control starts those with SIGINT ignored, and the child would inherit that).
 PAUSED_BUILD = """
-import sys, time
+import signal, sys, time
 from pathlib import Path
+signal.signal(signal.SIGINT, signal.default_int_handler)
 import deckgen.outputs
 real_commit = deckgen.outputs.OutputSet.commit
 def commit(self):
@@ -94,7 +97,11 @@ def _interrupted_build(example_path, out: Path, sig: int, ready: Path) -> subpro
         pytest.fail(f"the build never reached its commit:\n{process.communicate()[1].decode()}")
     assert [path.name for path in out.iterdir() if TEMP_MARK in path.name], "no temporary files to interrupt"
     process.send_signal(sig)
-    process.wait(timeout=60)
+    try:
+        process.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        pytest.fail(f"the build did not end within 60 s of signal {sig!r}")
     return process
 
 
