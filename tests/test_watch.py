@@ -52,6 +52,8 @@ def served(write_content, tmp_path):
         [sys.executable, "-m", "deckgen", "watch", str(content), "--serve", "--port", "0",
          "--out", str(tmp_path / "out")],
         stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        # Ctrl-C reaches it as in a terminal, even when the tests run as a background job (SIGINT ignored there)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         line = process.stderr.readline()
@@ -66,6 +68,7 @@ def served(write_content, tmp_path):
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+            pytest.fail("deckgen watch did not end within 10 s of Ctrl-C")
 
 
 @pytest.mark.browser
