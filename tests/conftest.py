@@ -1,17 +1,94 @@
-"""Fixtures shared by every test: the bundled example, the default layout, content written on the fly."""
+"""Fixtures shared by every test: the bundled example (loaded, and built once for the whole run), the
+default layout, content written on the fly; and the ``libreoffice`` and ``browser`` markers.
+
+Nothing here is imported by a test module: pytest hands these fixtures to the tests that name them.
+Readers and content samples that tests import live in helper modules (cards/cards_helpers.py,
+slides/deck_reading.py, slides/slides_samples.py).
+"""
 
 from __future__ import annotations
 
+import hashlib
+import importlib.util
+import os
+import shutil
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from deckgen.cli import main
 from deckgen.content import load_workshop
 from deckgen.layout import load_layout
 from deckgen.resources import example_content
 
-ROOT = Path(__file__).resolve().parent.parent
+# --- programs some tests need: markers --------------------------------------------------------------------
+
+
+def _soffice() -> str | None:
+    # as deckgen.preview finds it
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _browser_missing() -> str | None:
+    if _chromium() is None:
+        return "Debian's chromium is not installed (apt-get install chromium)"
+    if importlib.util.find_spec("playwright") is None:
+        return "playwright is not installed (pip install -e '.[test]')"
+    return None
+
+
+# marker -> what it needs, as a function returning why it is missing (None: present)
+REQUIREMENTS = {
+    "libreoffice": lambda: None if _soffice() else "LibreOffice (soffice) is not installed "
+                                                   "(apt-get install libreoffice-impress)",
+    "browser": _browser_missing,
+}
+
+
+def in_ci() -> bool:
+    """CI systems set CI=true (GitHub Actions, GitLab, .ci/run): there a missing program fails the test."""
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+def _require(marker: str) -> None:
+    missing = REQUIREMENTS[marker]()
+    if missing is None:
+        return
+    if in_ci():
+        pytest.fail(f"{missing}; CI must run the '{marker}' tests, not skip them", pytrace=False)
+    pytest.skip(missing)
+
+
+def pytest_runtest_setup(item):
+    """Tests marked ``libreoffice`` or ``browser`` skip, with the reason, when the program is missing;
+    under CI=true they fail instead, so that CI cannot go green by skipping them."""
+    for marker in REQUIREMENTS:
+        if item.get_closest_marker(marker) is not None:
+            _require(marker)
+
+
+@pytest.fixture(scope="session")
+def soffice() -> str:
+    """The LibreOffice program (for tests marked ``libreoffice``)."""
+    _require("libreoffice")
+    return _soffice()
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Debian's chromium (for tests marked ``browser``; playwright drives it, and downloads no browser)."""
+    _require("browser")
+    return _chromium()
+
+
+# --- the bundled example ----------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +106,59 @@ def default_layout():
     return load_layout("default")
 
 
+@dataclass(frozen=True)
+class ExampleBuild:
+    """The files of one ``deckgen build`` of the bundled example in the default layout."""
+
+    folder: Path
+    name: str
+
+    @property
+    def deck(self) -> Path:
+        return self.folder / f"{self.name}.pptx"
+
+    @property
+    def sheets(self) -> Path:
+        return self.folder / f"{self.name}-cards.pdf"
+
+    @property
+    def single(self) -> Path:
+        return self.folder / f"{self.name}-cards-single.pdf"
+
+    @property
+    def html(self) -> Path:
+        return self.folder / f"{self.name}-cards.html"
+
+    @property
+    def files(self) -> list[Path]:
+        return [self.deck, self.sheets, self.single, self.html]
+
+
+def _digests(paths) -> dict[str, str]:
+    return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in paths}
+
+
+@pytest.fixture(scope="session")
+def example_build(tmp_path_factory, example_path) -> ExampleBuild:
+    """The bundled example built once for the whole run, through the command line as a user runs it
+    (``deckgen build EXAMPLE --out DIR --no-cache``): ``.deck``, ``.sheets``, ``.single``, ``.html``.
+
+    Shared: read these files, never change them (copy them into ``tmp_path`` first). The folder holds
+    exactly these four files; a test that changed one is reported as an error at the end of the run."""
+    folder = tmp_path_factory.mktemp("example-build")
+    result = CliRunner().invoke(main, ["build", str(example_path), "--out", str(folder), "--quiet", "--no-cache"])
+    assert result.exit_code == 0, f"building the example failed:\n{result.output}"
+    built = ExampleBuild(folder, example_path.stem)
+    assert sorted(path.name for path in folder.iterdir()) == sorted(path.name for path in built.files)
+    before = _digests(built.files)
+    yield built
+    changed = [name for name, digest in _digests(built.files).items() if before[name] != digest]
+    assert changed == [], f"a test changed the shared example build: {changed}"
+
+
+# --- content written on the fly ---------------------------------------------------------------------------
+
+
 @pytest.fixture
 def write_content(tmp_path):
     """Writes YAML text (dedented) to a content file in a temporary folder and returns its path."""
@@ -41,7 +171,7 @@ def write_content(tmp_path):
     return write
 
 
-def english_content(models: int = 12, questions: bool = True) -> str:
+def _english_content(models: int = 12, questions: bool = True) -> str:
     """A valid English workshop with ``models`` models, as YAML text."""
     lines = [
         "language: en",
@@ -68,3 +198,10 @@ def english_content(models: int = 12, questions: bool = True) -> str:
         lines += ["questions:", "  - Which model suits your group best?"]
     lines += ["sources:", "  - \"Smith, A. (2023). *Networks that hold*. Leeds: Press.\""]
     return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="session")
+def english_content():
+    """``english_content(models=12, questions=True)``: a valid English workshop with ``models`` models,
+    each with a question unless ``questions`` is false, as YAML text."""
+    return _english_content

@@ -44,10 +44,6 @@ def clean_failure(result) -> bool:
     return result.exit_code == 1 and not escaped and result.output.strip() != ""
 
 
-def no_traceback(result) -> bool:
-    return result.exception is None or isinstance(result.exception, SystemExit)
-
-
 def content(folder: Path, text: str, name: str = "w.yaml") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -66,6 +62,12 @@ def layout_folder(root: Path, name: str, yaml: str = "extends: default\n", templ
 
 def all_output_text(folder: Path) -> bytes:
     return b"".join(path.read_bytes() for path in folder.rglob("*") if path.is_file())
+
+
+def files_in(folder: Path) -> list[str]:
+    """The files under ``folder`` (none if it does not exist): what a failed build must not leave."""
+    return sorted(str(path.relative_to(folder)) for path in folder.rglob("*") if path.is_file()) \
+        if folder.exists() else []
 
 
 # --- odd YAML: passes today ----------------------------------------------------------------------------
@@ -131,7 +133,8 @@ def test_control_characters_in_bullets_and_notes_are_refused_with_their_place(ru
 def test_line_tabulations_from_powerpoint_become_spaces_and_build(run, tmp_path):
     from lxml import etree
 
-    path = content(tmp_path / "c", 'title: T\nmodels:\n  - name: "a\\vb"\n    strengths: ["one\\ftwo", "rlo\\u202eend"]\n')
+    path = content(tmp_path / "c", 'title: T\nmodels:\n  - name: "a\\vb"\n'
+                                   '    strengths: ["one\\ftwo", "rlo\\u202eend"]\n')
     out = tmp_path / "out"
     result = run("build", path, "--only", "slides", "-o", out)
     assert result.exit_code == 0, result.output
@@ -144,41 +147,56 @@ def test_line_tabulations_from_powerpoint_become_spaces_and_build(run, tmp_path)
 # --- odd content: bugs ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("title", ["a\\x1bb", "a\\0b", "a\\ufffeb"])
-def test_control_characters_in_the_title_are_no_traceback(run, tmp_path, title):
+@pytest.mark.parametrize("title, code", [("a\\x1bb", "U+001B"), ("a\\0b", "U+0000"), ("a\\ufffeb", "U+FFFE")])
+def test_control_characters_in_the_title_are_refused_with_their_place(run, tmp_path, title, code):
     path = content(tmp_path / "c", f'title: "{title}"\nmodels: [{{name: A, strengths: [s]}}]\n')
-    result = run("build", path, "--only", "slides", "-o", tmp_path / "out")
-    assert no_traceback(result) and result.exit_code in (0, 1), repr(result.exception)
+    out = tmp_path / "out"
+    result = run("build", path, "--only", "slides", "-o", out)
+    assert clean_failure(result), repr(result.exception)
+    assert result.output.startswith(f"{path}:1:8: title: expected printable text, got the unprintable "
+                                    f"character {code}"), result.output
+    assert files_in(out) == []
 
 
-def test_lone_surrogate_is_refused_or_replaced(tmp_path):
+def test_lone_surrogate_is_refused_with_its_place(tmp_path):
     from deckgen.content import load_workshop
 
     path = content(tmp_path, 'title: T\nmodels: [{name: A, strengths: ["x\\ud800y"]}]\n')
-    try:
-        workshop = load_workshop(path)
-    except InvalidInput as error:  # refused, pointing at the string
-        assert f"{path}:2:" in str(error)
-    else:  # or replaced by something every writer can encode
-        workshop.models[0].strengths[0].plain.encode("utf-8")
+    with pytest.raises(InvalidInput) as caught:
+        load_workshop(path)
+    assert str(caught.value).startswith(f"{path}:2:32: models[0].strengths[0]: expected printable text, "
+                                        "got the unprintable character U+D800"), str(caught.value)
 
 
-@pytest.mark.parametrize("key, value", [("title", "Short words here " * 17),
-                                        ("authors", [f"Author Number{i}" for i in range(30)])])
-def test_long_title_or_authors_build_or_fail_cleanly(run, tmp_path, key, value):
+def _with(key: str, value) -> str:
     import json
 
-    text = ONE_MODEL.replace("title: T\n", f"title: T\n{key}: {json.dumps(value)}\n") if key == "authors" \
-        else ONE_MODEL.replace("title: T", f"title: {json.dumps(value.strip())}")
-    path = content(tmp_path / "c", text)
-    result = run("build", path, "--only", "slides", "-o", tmp_path / "out")
-    assert no_traceback(result) and result.exit_code in (0, 1), repr(result.exception)
-    if result.exit_code == 0:  # the core property is cut to 255 characters, ending with an ellipsis
-        from pptx import Presentation
+    if key == "title":
+        return ONE_MODEL.replace("title: T", f"title: {json.dumps(value)}")
+    return ONE_MODEL.replace("title: T\n", f"title: T\n{key}: {json.dumps(value)}\n")
 
-        core = Presentation(str(tmp_path / "out" / "w.pptx")).core_properties
-        cut = core.title if key == "title" else core.author
-        assert len(cut) <= 255 and cut.endswith("\u2026")
+
+@pytest.mark.parametrize("key, value", [("title", ("Short words here " * 17).strip()),
+                                        ("authors", [f"Author Number{i}" for i in range(30)])])
+def test_a_long_title_or_many_authors_build_and_are_cut_in_the_core_properties(run, tmp_path, key, value):
+    from pptx import Presentation
+
+    path = content(tmp_path / "c", _with(key, value))
+    result = run("build", path, "--only", "slides", "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.output
+    core = Presentation(str(tmp_path / "out" / "w.pptx")).core_properties
+    cut = core.title if key == "title" else core.author
+    assert len(cut) == 255 and cut.endswith("\u2026")  # at most 255 characters, the cut shown
+
+
+def test_more_authors_than_the_title_slide_holds_are_refused_at_the_authors(run, tmp_path):
+    path = content(tmp_path / "c", _with("authors", [f"Author Number{i}" for i in range(400)]))
+    out = tmp_path / "out"
+    result = run("build", path, "--only", "slides", "-o", out)
+    assert clean_failure(result), repr(result.exception)
+    assert result.output.startswith(f"{path}:3:1: authors: slide 1 'T': authors, venue and date take "), result.output
+    assert "nothing was written" in result.output
+    assert files_in(out) == []
 
 
 def test_a_run_of_asterisks_is_no_recursion_error():
@@ -254,8 +272,9 @@ def test_a_template_with_an_xml_entity_reads_no_file(run, tmp_path):
     path = content(tmp_path / "c", ONE_MODEL)
     out = tmp_path / "out"
     result = run("build", path, "--layout", folder, "--only", "slides", "-o", out)
-    assert no_traceback(result)
-    assert b"root:x:" not in all_output_text(out) if out.exists() else True
+    assert result.exit_code == 0, result.output  # the entity is declared, never expanded: the deck builds
+    assert (out / "w.pptx").is_file()
+    assert b"root:x:" not in all_output_text(out)
 
 
 def test_out_that_is_a_file_or_under_a_file(run, tmp_path):
@@ -290,17 +309,22 @@ def test_symlinks_in_templates_leading_out_are_refused(run, tmp_path, what):
     path = content(tmp_path / "c", ONE_MODEL)
     out = tmp_path / "out"
     result = run("build", path, "--layout", folder, "--only", "cards", "--no-cache", "-o", out)
-    assert no_traceback(result)
-    assert result.exit_code == 1 and "OUTSIDE-SECRET-TOKEN" not in result.output, result.output
-    assert not out.exists() or b"OUTSIDE-SECRET-TOKEN" not in all_output_text(out)
+    assert clean_failure(result), repr(result.exception)
+    assert "is a link that leads out of the layout folder" in result.output, result.output
+    assert "OUTSIDE-SECRET-TOKEN" not in result.output
+    assert files_in(out) == []
 
 
 def test_a_replacement_stylesheet_without_the_side_rules_is_one_message(run, tmp_path):
     folder = layout_folder(tmp_path, "plain", templates={"cards.css": "body { color: #333 }\n"})
     path = content(tmp_path / "c", 'title: T\nmodels: [{name: A, strengths: [s]}, {name: B, strengths: [t]}]\n')
-    result = run("build", path, "--layout", folder, "--only", "cards", "--no-cache", "-o", tmp_path / "out")
-    assert no_traceback(result) and result.exit_code in (0, 1), repr(result.exception)
-    assert result.exit_code == 0 or "as one A6 page" in result.output, result.output
+    out = tmp_path / "out"
+    result = run("build", path, "--layout", folder, "--only", "cards", "--no-cache", "-o", out)
+    assert clean_failure(result), repr(result.exception)
+    assert result.output.startswith("error: the layout's templates (cards.css / card templates) do not lay out "
+                                    "card side 1"), result.output
+    assert "as one A6 page" in result.output
+    assert files_in(out) == []
 
 
 def test_a_layout_cannot_put_scripts_into_the_preview(run, tmp_path):
@@ -310,9 +334,9 @@ def test_a_layout_cannot_put_scripts_into_the_preview(run, tmp_path):
     path = content(tmp_path / "c", ONE_MODEL)
     out = tmp_path / "out"
     result = run("build", path, "--layout", folder, "--only", "cards", "--no-cache", "-o", out)
-    assert no_traceback(result)
-    assert result.exit_code == 1 or "<script" not in (out / "w-cards.html").read_text(encoding="utf-8")
+    assert clean_failure(result), repr(result.exception)
     assert "<script> in card-models-front.html.j2" in result.output and "'scripted'" in result.output
+    assert files_in(out) == []  # no preview, no cards
 
 
 @pytest.mark.parametrize("markup", ['<img src="x.png" onerror="alert(1)">', '<a href=" java\tscript:alert(1)">x</a>',
@@ -406,16 +430,15 @@ def test_ctrl_c_during_the_moves_leaves_no_mixed_outputs(tmp_path, monkeypatch):
     previous = signal.signal(signal.SIGINT, interrupt)
     try:
         monkeypatch.setattr(outputs_module.os, "replace", replace)
-        try:
+        with pytest.raises(KeyboardInterrupt):
             with output_set(out) as outputs:
                 for name in names:
                     outputs.temp_for(out / name).write_text("new")
                 outputs.commit()
-        except KeyboardInterrupt:
-            pass
     finally:
         monkeypatch.undo()
         signal.signal(signal.SIGINT, previous)
-    states = {(out / name).read_text() for name in names}
-    assert len(states) == 1, {name: (out / name).read_text() for name in names}
+    # Ctrl-C is held until every file has moved, then ends the build: all new, none old
+    assert len(moves) == len(names)
+    assert {name: (out / name).read_text() for name in names} == dict.fromkeys(names, "new")
     assert not [path.name for path in out.iterdir() if outputs_module.TEMP_MARK in path.name]

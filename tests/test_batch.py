@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from conftest import english_content
 from deckgen.cli import main
 
 
-def test_several_workshops_in_several_layouts(tmp_path, write_content, monkeypatch):
+def test_several_workshops_in_several_layouts(tmp_path, write_content, monkeypatch, english_content):
     monkeypatch.chdir(tmp_path)
     good = write_content(english_content(2, questions=False), name="good.yaml")
     bad = write_content("title: T\nmodels:\n  - nmae: A\n", name="bad.yaml")
@@ -26,7 +25,7 @@ def test_several_workshops_in_several_layouts(tmp_path, write_content, monkeypat
     assert "4 of 6 builds succeeded" in result.output
 
 
-def test_one_layout_many_workshops_share_the_output_folder(tmp_path, write_content, monkeypatch):
+def test_one_layout_many_workshops_share_the_output_folder(tmp_path, write_content, monkeypatch, english_content):
     monkeypatch.chdir(tmp_path)
     first = write_content(english_content(1, questions=False), name="first.yaml")
     second = write_content(english_content(1, questions=False), name="second.yaml")
@@ -36,7 +35,7 @@ def test_one_layout_many_workshops_share_the_output_folder(tmp_path, write_conte
     assert "2 of 2 builds succeeded." in result.output
 
 
-def test_two_workshops_that_would_write_the_same_files_are_refused(tmp_path, write_content, monkeypatch):
+def test_two_workshops_that_would_write_the_same_files_are_refused(tmp_path, monkeypatch, english_content):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()

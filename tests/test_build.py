@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import types
-
 import hashlib
+import types
 
 import pdfplumber
 import pytest
@@ -20,10 +19,10 @@ def digests(folder) -> dict[str, str]:
     return {path.name: hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(folder.iterdir())}
 
 
-def test_two_builds_are_byte_identical(example_path, tmp_path):
-    build(Request(content=example_path, out_dir=tmp_path / "one"))
+def test_two_builds_are_byte_identical(example_path, example_build, tmp_path):
+    """The run's shared build (by the command line) and one more (by the library) are the same bytes."""
     build(Request(content=example_path, out_dir=tmp_path / "two"))
-    first, second = digests(tmp_path / "one"), digests(tmp_path / "two")
+    first, second = digests(example_build.folder), digests(tmp_path / "two")
     assert len(first) == 4 and first == second
 
 

@@ -7,9 +7,9 @@ import hashlib
 import pytest
 
 from deckgen.build import build
-from deckgen.project import CACHE_DIR, Request
 from deckgen.cards import chunks
 from deckgen.outputs import remove_stale_temps
+from deckgen.project import CACHE_DIR, Request
 
 
 def content(models: int = 3, changed: int | None = None) -> str:
@@ -94,9 +94,11 @@ def test_corrupt_entries_are_rebuilt_never_trusted(tmp_path, laid_out):
     entries[0].write_bytes(entries[0].read_bytes()[:-200])  # truncated
     entries[1].write_bytes(b"garbage")
     # a well-formed entry whose PDF has two pages: its checksum is right, its page count is not
-    from deckgen.cards.cache import make_entry
-    from pypdf import PdfWriter
     import io
+
+    from pypdf import PdfWriter
+
+    from deckgen.cards.cache import make_entry
 
     writer = PdfWriter()
     writer.add_blank_page(100, 100)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-import pytest
 import click
+import pytest
 from click.testing import CliRunner
 
 from deckgen import __version__
@@ -187,7 +187,8 @@ def test_unreadable_content_is_one_clean_message(run, tmp_path, case):
 def test_init_into_an_unusable_folder_is_one_message(run, tmp_path):
     blocker = tmp_path / "afile"
     blocker.write_text("keep")
-    for command in (["init", "workshop", "w", "--dir", blocker / "sub"], ["init", "layout", "org", "--dir", blocker / "sub"]):
+    for command in (["init", "workshop", "w", "--dir", blocker / "sub"],
+                    ["init", "layout", "org", "--dir", blocker / "sub"]):
         result = run(*command)
         assert result.exit_code == 1 and result.output.startswith("error: cannot write"), result.output
     assert blocker.read_text() == "keep"

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import english_content
 from deckgen.content import load_workshop
 from deckgen.errors import InvalidInput
 
@@ -68,7 +67,7 @@ def test_defaults(write_content):
     assert not workshop.models[0].has_analysis
 
 
-def test_english_content_with_twelve_models(write_content):
+def test_english_content_with_twelve_models(write_content, english_content):
     workshop = load_workshop(write_content(english_content(12)))
     assert len(workshop.models) == 12
     assert workshop.language == "en"

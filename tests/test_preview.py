@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
-
+import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from conftest import english_content
 from deckgen.cli import main
 
 
-def test_preview_pictures_every_slide_and_card_side(tmp_path, write_content, monkeypatch):
+@pytest.mark.libreoffice
+def test_preview_pictures_every_slide_and_card_side(tmp_path, write_content, monkeypatch, english_content):
     monkeypatch.chdir(tmp_path)
     content = write_content(english_content(2))
     result = CliRunner().invoke(main, ["preview", str(content), "--out", "pictures"])
@@ -22,16 +21,14 @@ def test_preview_pictures_every_slide_and_card_side(tmp_path, write_content, mon
     width, height = Image.open(tmp_path / "pictures" / cards[0]).size
     assert abs(width / height - 105 / 148) < 0.02  # the card as cut: no bleed, no marks
     slides = [n for n in names if n.startswith("slide-")]
-    if shutil.which("soffice"):
-        assert len(slides) == 5  # title, overview, two analyses, sources
-        width, height = Image.open(tmp_path / "pictures" / slides[0]).size
-        assert abs(width / height - 16 / 9) < 0.02
-    else:
-        assert slides == [] and "LibreOffice is not installed" in result.output
+    assert len(slides) == 5  # title, overview, two analyses, sources
+    width, height = Image.open(tmp_path / "pictures" / slides[0]).size
+    assert abs(width / height - 16 / 9) < 0.02
+    assert "LibreOffice is not installed" not in result.output
     assert "overview.png" in names
 
 
-def test_preview_without_libreoffice_still_pictures_the_cards(tmp_path, write_content, monkeypatch):
+def test_preview_without_libreoffice_still_pictures_the_cards(tmp_path, write_content, monkeypatch, english_content):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr("deckgen.preview.soffice", lambda: None)
     content = write_content(english_content(1, questions=False))

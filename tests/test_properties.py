@@ -5,8 +5,7 @@ from __future__ import annotations
 import io
 import os
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 from ruamel.yaml import YAML
 
 from deckgen.content import load_workshop
@@ -52,7 +51,8 @@ def test_valid_content_always_loads(tmp_path, data):
     path.write_text(dump(data), encoding="utf-8")
     workshop = load_workshop(path)
     assert len(workshop.models) == len(data["models"])
-    assert workshop.models[0].name.plain.replace("*", "") == " ".join(data["models"][0]["name"].split()).replace("*", "")
+    name = " ".join(data["models"][0]["name"].split())
+    assert workshop.models[0].name.plain.replace("*", "") == name.replace("*", "")
 
 
 def _mutations(draw, source: str) -> str:
@@ -63,7 +63,8 @@ def _mutations(draw, source: str) -> str:
     if kind == "delete":
         return source[:position] + source[position + 1:]
     if kind == "insert":
-        return source[:position] + draw(st.sampled_from([":", "-", " ", "\t", "[", "{", "*", "&a", "!!x", "\n", "'", '"', "\x00", "ü"])) + source[position:]
+        inserted = draw(st.sampled_from([":", "-", " ", "\t", "[", "{", "*", "&a", "!!x", "\n", "'", '"', "\x00", "ü"]))
+        return source[:position] + inserted + source[position:]
     if kind == "replace":
         return source[:position] + draw(text) + source[position + 5:]
     if kind == "truncate":
@@ -105,8 +106,8 @@ def test_mutated_content_loads_or_fails_with_a_located_message(tmp_path, source)
 def test_valid_content_always_builds(tmp_path_factory, data):
     """Both writers take any valid content: it builds, or a card or slide is refused by name."""
     from deckgen.build import build
-    from deckgen.project import Request
     from deckgen.errors import DoesNotFit
+    from deckgen.project import Request
 
     folder = tmp_path_factory.mktemp("built")
     path = folder / "generated.yaml"

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
+from deckgen import yamlsource
 from deckgen.content import load_workshop
 from deckgen.errors import InvalidInput
-from deckgen import yamlsource
 
 
 def message(path) -> str:
@@ -145,4 +145,5 @@ def test_alias_bomb_is_refused(write_content):
     path = write_content(f"title: T\nspare: &m {{name: A, summary: [{summary}]}}\nmodels: [{models}]\n")
     with pytest.raises(InvalidInput) as caught:
         load_workshop(path)
-    assert str(caught.value.problems[-1]).endswith("more than 100000 values: too large a file, or YAML aliases that multiply it (an alias bomb); refused")
+    assert str(caught.value.problems[-1]).endswith(
+        "more than 100000 values: too large a file, or YAML aliases that multiply it (an alias bomb); refused")

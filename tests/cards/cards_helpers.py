@@ -6,7 +6,6 @@ import textwrap
 from pathlib import Path
 
 import pdfplumber
-import pytest
 from pypdf import PdfReader
 
 from deckgen.build import write
@@ -91,14 +90,3 @@ def boxes_mm(path: Path, index: int = 0) -> dict[str, tuple[float, float]]:
     page = PdfReader(path).pages[index]
     return {name: (round(float(box.width) * PT, 1), round(float(box.height) * PT, 1))
             for name, box in (("media", page.mediabox), ("trim", page.trimbox), ("bleed", page.bleedbox))}
-
-
-@pytest.fixture(scope="module")
-def token_cards(tmp_path_factory):
-    return build(tmp_path_factory.mktemp("tokens"), token_content())
-
-
-@pytest.fixture(scope="module")
-def example_cards(tmp_path_factory, example, default_layout):
-    folder = tmp_path_factory.mktemp("example")
-    return example, write_cards(example, default_layout, folder)

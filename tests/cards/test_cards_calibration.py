@@ -9,8 +9,8 @@ from pypdf import PdfReader
 
 from cards_helpers import boxes_mm, page_text, word_positions
 from deckgen.cards.calibration import write_calibration
-from deckgen.printing import PrintOptions, resolve_print
 from deckgen.errors import DeckgenError
+from deckgen.printing import PrintOptions, resolve_print
 
 
 def test_calibration_is_one_duplex_sheet_with_rulers(tmp_path, default_layout):
@@ -26,7 +26,8 @@ def test_calibration_is_one_duplex_sheet_with_rulers(tmp_path, default_layout):
 def test_calibration_follows_paper_and_back_offset(tmp_path, default_layout):
     plain, moved = tmp_path / "plain.pdf", tmp_path / "moved.pdf"
     write_calibration(resolve_print(PrintOptions(paper="A3", duplex="short-edge"), "A4", "long-edge"), plain)
-    write_calibration(resolve_print(PrintOptions(paper="A3", duplex="short-edge", back_offset=(2, 1)), "A4", "long-edge"), moved)
+    offset = PrintOptions(paper="A3", duplex="short-edge", back_offset=(2, 1))
+    write_calibration(resolve_print(offset, "A4", "long-edge"), moved)
     assert boxes_mm(plain)["media"] == (420.0, 297.0)
     assert "short edge" in page_text(plain)[0]
     a = sorted(p for p in word_positions(plain)["BACK"] if p[0] == 1)

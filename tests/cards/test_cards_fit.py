@@ -114,8 +114,7 @@ def test_check_cards_reports_only_what_cannot_continue(tmp_path):
 # fit() and next_size() on their own, with a fake renderer: each side's text needs a height that is a
 # pure function of its size, so the largest size that fits is known without WeasyPrint.
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import given, settings, strategies as st  # noqa: E402
 
 from deckgen.cards.fit import STEP, fit, next_size  # noqa: E402
 from deckgen.cards.pdf import Measure  # noqa: E402

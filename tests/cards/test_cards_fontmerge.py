@@ -10,12 +10,12 @@ import pypdfium2
 import pytest
 from pypdf import PdfReader
 
-from deckgen.cards.sides import lay_out
-from deckgen.project import assemble
+from cards_helpers import page_text
 from deckgen.cards.fontmerge import share_fonts, widths_gids
 from deckgen.cards.imposition import impose
 from deckgen.cards.sheets import build_sheets, build_singles
-from cards_helpers import page_text
+from deckgen.cards.sides import lay_out
+from deckgen.project import assemble
 
 
 @pytest.fixture(scope="module")

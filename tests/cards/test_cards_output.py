@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 from pypdf import PdfReader
 
-from cards_helpers import PT, boxes_mm, build, example_cards, page_text, slot_texts, token_cards, word_positions  # noqa: F401
+from cards_helpers import PT, boxes_mm, build, page_text, slot_texts, word_positions
 from deckgen.cards.imposition import impose
 from deckgen.cards.sheets import build_sheets
 from deckgen.printing import PrintOptions

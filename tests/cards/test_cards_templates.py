@@ -63,7 +63,8 @@ def _layout(tmp_path, templates: dict[str, str], name="child"):
 def test_a_layout_overrides_one_block_of_the_default_template(tmp_path):
     layout = _layout(tmp_path, {"card-models-front.html.j2": """\
         {% extends "default/card-models-front.html.j2" %}
-        {% block band %}<div class="band"><span class="set-name">Our own band {{ model.number }}</span></div>{% endblock %}
+        {% block band %}<div class="band"><span class="set-name">Our own band {{ model.number }}</span></div>
+        {%- endblock %}
         """})
     _, paths = build(tmp_path / "out", LITERAL, layout=layout)
     front = page_text(paths["single.pdf"])[2]

@@ -51,7 +51,8 @@ def french_content(models: int = 5) -> str:
         ]
         lines += [f"      - \"{LONG_FR} ({i})\"" for i in range(1, 5)]
         lines += ["    weaknesses:"]
-        lines += [f"      - \"Les bénévoles vont et viennent, et l'accompagnement s'arrête ({i})\"" for i in range(1, 5)]
+        lines += [f"      - \"Les bénévoles vont et viennent, et l'accompagnement s'arrête ({i})\""
+                  for i in range(1, 5)]
         lines += [f"    preconditions: [\"{LONG_FR}\", reconnaissance des bénévoles, remboursement des frais]",
                   "    notes: Rappeler les exemples du matin."]
     lines += ["sources:", "  - \"Dupont, M. (2022). *Réseaux et pauvreté*. Liège : Presses.\""]

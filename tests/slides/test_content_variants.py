@@ -8,12 +8,19 @@ import zipfile
 import pytest
 from pptx.util import Emu
 
-from conftest import english_content
 from deck_reading import deck_text, fold, open_deck, slide_texts, tables, title_of
 from deckgen.content import load_workshop
 from deckgen.errors import DoesNotFit
 from deckgen.layout import load_layout
-from slides_samples import check_slides, french_content, impossible_content, long_model_content, small_content, write_layout, write_slides
+from slides_samples import (
+    check_slides,
+    french_content,
+    impossible_content,
+    long_model_content,
+    small_content,
+    write_layout,
+    write_slides,
+)
 
 
 def build(workshop, layout, path):
@@ -21,7 +28,7 @@ def build(workshop, layout, path):
     return open_deck(path)
 
 
-def test_twelve_english_models_continue_the_overview(write_content, default_layout, tmp_path):
+def test_twelve_english_models_continue_the_overview(write_content, default_layout, tmp_path, english_content):
     workshop = load_workshop(write_content(english_content(12)))
     deck = build(workshop, default_layout, tmp_path / "en.pptx")
     titles = [title_of(s) for s in deck.slides]

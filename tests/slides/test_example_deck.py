@@ -7,19 +7,12 @@ from pptx.util import Emu
 
 from deck_reading import deck_text, fold, open_deck, slide_number_field, slide_texts, tables, title_of
 from deckgen.labels import long_date, resolve_labels
-from slides_samples import check_slides, write_slides
+from slides_samples import check_slides
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, example, default_layout):
-    target = tmp_path_factory.mktemp("example") / "deck.pptx"
-    write_slides(example, default_layout, target)
-    return target
-
-
-@pytest.fixture(scope="module")
-def deck(built):
-    return open_deck(built)
+def deck(example_build):
+    return open_deck(example_build.deck)
 
 
 @pytest.fixture(scope="module")

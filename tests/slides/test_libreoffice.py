@@ -5,28 +5,22 @@ One conversion for the whole module (LibreOffice takes a few seconds to start).
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
+import pdfplumber
 import pytest
 
-from slides_samples import write_slides
-
-pdfplumber = pytest.importorskip("pdfplumber")
-SOFFICE = shutil.which("soffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+pytestmark = pytest.mark.libreoffice
 
 
 @pytest.fixture(scope="module")
-def pdf(tmp_path_factory, example, default_layout):
+def pdf(tmp_path_factory, soffice, example_build):
     folder = tmp_path_factory.mktemp("libreoffice")
-    deck = folder / "example.pptx"
-    write_slides(example, default_layout, deck)
     profile = folder / "profile"  # its own profile, so that parallel runs do not clash
-    subprocess.run([SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless",
-                    "--convert-to", "pdf", "--outdir", str(folder), str(deck)],
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(folder), str(example_build.deck)],
                    check=True, capture_output=True, timeout=180)
-    with pdfplumber.open(folder / "example.pdf") as document:
+    with pdfplumber.open(folder / f"{example_build.deck.stem}.pdf") as document:
         yield document
 
 
