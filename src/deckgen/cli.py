@@ -19,6 +19,7 @@ from deckgen.printing import DOUBLE_SIDED, DUPLEX_MODES, PAPERS, PrintOptions
 from deckgen.project import DEFAULT_LAYOUT, DEFAULT_OUT_DIR, Request
 from deckgen.resources import example_content
 
+
 class ContentFile(click.ParamType):
     """A content file as people name it: ``buurtdag.yaml``, or ``buurtdag`` when ``buurtdag.yaml`` exists."""
 

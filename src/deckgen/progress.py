@@ -23,12 +23,12 @@ class Progress:
         self.last = (None, -1.0)
 
     @classmethod
-    def for_terminal(cls, quiet: bool, stream=None) -> "Progress":
+    def for_terminal(cls, quiet: bool, stream=None) -> Progress:
         stream = stream if stream is not None else sys.stderr
         isatty = getattr(stream, "isatty", None)
         return cls(not quiet and bool(isatty and isatty()), stream)
 
-    def __enter__(self) -> "Progress":
+    def __enter__(self) -> Progress:
         return self
 
     def __exit__(self, *exc) -> None:

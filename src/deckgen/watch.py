@@ -7,11 +7,11 @@ import html
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 
 from deckgen.build import write
 from deckgen.builders import builder
@@ -148,8 +148,8 @@ class Watcher:
 
 
 def _page(state: BuildState, cards_html: str, cards_built: bool, office: bool) -> str:
-    status = ("<p class='ok'>Built #%d</p>" % state.generation if state.ok else
-              "<pre class='error'>%s</pre>" % html.escape(state.message))
+    status = (f"<p class='ok'>Built #{state.generation}</p>" if state.ok else
+              f"<pre class='error'>{html.escape(state.message)}</pre>")
     slides = "".join(f"<img src='/{html.escape(p)}?v={state.generation}' alt='slide {i + 1}'>"
                      for i, p in enumerate(state.slides))
     if not slides:
@@ -227,7 +227,7 @@ def make_server(watcher: Watcher, port: int) -> ThreadingHTTPServer:
             try:
                 while True:
                     with state.changed:
-                        state.changed.wait_for(lambda: state.generation != seen, timeout=15)
+                        state.changed.wait_for(lambda seen=seen: state.generation != seen, timeout=15)
                         seen = state.generation
                     self.wfile.write(f"data: {seen}\n\n".encode())
                     self.wfile.flush()

@@ -8,8 +8,7 @@ import hashlib
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from cards_helpers import build, page_text
 from deckgen.build import build as build_request

@@ -13,7 +13,7 @@ from deckgen.labels import Labels, long_date, resolve_labels
 class Side:
     """One side of one card: one A6 page, one template."""
 
-    card: "Card"
+    card: Card
     face: str  # "front" | "back"
 
     @property

@@ -31,11 +31,11 @@ def next_size(size: float, room: float, used: float, minimum: float) -> float:
     estimate rounded down to a multiple of STEP when that is smaller; never below ``minimum``. One STEP
     down when room or use is not positive.
 
-    The estimate is ``size * sqrt(room / used)``: exact when the text's height grows with the square of
-    its size (wrapped text: lines both shorter and fewer), too large when it grows more slowly (one
-    line: only shorter). Between the two (fixed margins added or not) it never undershoots the largest size that fits, so the first
-    size that fits is the largest; text whose height jumps faster (a line break that moves a whole
-    block) can be estimated too small."""
+    The estimate is ``size * sqrt(room / used)``: exact when the text's height grows with the square of its size
+    (wrapped text: lines both shorter and fewer), too large when it grows more slowly (one line: only shorter).
+    Between the two (fixed margins added or not) it never undershoots the largest size that fits, so the first
+    size that fits is the largest; text whose height jumps faster (a line break that moves a whole block) can be
+    estimated too small."""
     estimate = size * math.sqrt(room / used) if used > 0 and room > 0 else size - STEP
     estimate = math.floor(estimate / STEP + 1e-9) * STEP
     return max(minimum, min(size - STEP, estimate))

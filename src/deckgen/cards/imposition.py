@@ -8,7 +8,6 @@ from deckgen.cards.theme import CARD_MM
 from deckgen.printing import DUPLEX_MODES, PAPERS
 
 
-
 @dataclass(frozen=True)
 class Grid:
     paper: str

@@ -8,8 +8,20 @@ import hashlib
 import io
 
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, BooleanObject, NumberObject, ByteStringObject, ContentStream, DecodedStreamObject, DictionaryObject,
-                           FloatObject, IndirectObject, NameObject, StreamObject, TextStringObject)
+from pypdf.generic import (
+    ArrayObject,
+    BooleanObject,
+    ByteStringObject,
+    ContentStream,
+    DecodedStreamObject,
+    DictionaryObject,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    StreamObject,
+    TextStringObject,
+)
 
 from deckgen.cards.fontmerge import share_fonts
 from deckgen.cards.imposition import Grid, Sheet

@@ -1,8 +1,9 @@
-"""From a layout's name or path to a Layout: finding its folder (beside the layout that extends it, in
-the layouts/ folder beside the content file, in ./layouts, or shipped), validating each layout.yaml against LAYOUT_SPEC (which also resolves and checks
-the files it names) and refusing links out of its templates/ folder, following ``extends`` to the
-default layout (refusing a cycle and a chain deeper than MAX_DEPTH), merging the layers child over
-parent, and building the frozen Layout. Also lists the layouts that can be found, for ``deckgen layouts``."""
+"""From a layout's name or path to a Layout: finding its folder (beside the layout that extends it, in the
+layouts/ folder beside the content file, in ./layouts, or shipped), validating each layout.yaml against
+LAYOUT_SPEC (which also resolves and checks the files it names) and refusing links out of its templates/ folder,
+following ``extends`` to the default layout (refusing a cycle and a chain deeper than MAX_DEPTH), merging the
+layers child over parent, and building the frozen Layout. Also lists the layouts that can be found, for
+``deckgen layouts``."""
 
 from __future__ import annotations
 
