@@ -91,7 +91,7 @@ def test_python_tags_are_never_constructed(run, tmp_path):
     ("title: T\nmodels: " + "[" * 3000 + "]" * 3000 + "\n", ": YAML syntax error"),
     ("title: T\nmodels: [{name: A}]\n---\ntitle: U\n", ":3:1: a second document starts here"),
     ("title: !!binary aGVsbG8=\nmodels: [{name: A}]\n", ":1:8: title: expected text"),
-    ("title: T\nmodels: [{name: A, strengths: [~, '  ']}]\n", ":2:32: models[0].strengths[0]"),
+    ("title: T\nmodels: [{name: A, strengths: [~, '  ']}]\n", ":2:32: model 1 'A', strengths item 1"),
 ])
 def test_odd_yaml_is_one_located_message(run, tmp_path, text, where):
     path = content(tmp_path / "c", text)
@@ -124,10 +124,10 @@ def test_control_characters_in_bullets_and_notes_are_refused_with_their_place(ru
                                    '    notes: "bell\\a esc\\x1b"\n')
     result = run("build", path, "--only", "slides", "-o", tmp_path / "out")
     assert clean_failure(result), result.output
-    assert f"{path}:3:11: models[0].name: expected printable text, got the unprintable character U+001B" \
+    assert f"{path}:3:11: model 1, name: expected printable text, got the unprintable character U+001B" \
         in result.output
-    assert "models[0].strengths[1]" in result.output and "models[0].notes" in result.output
-    assert "strengths[2]" not in result.output  # U+202E is a format character, not a control: it stays
+    assert "model 1, strengths item 2:" in result.output and "model 1, notes:" in result.output
+    assert "strengths item 3" not in result.output  # U+202E is a format character, not a control: it stays
 
 
 def test_line_tabulations_from_powerpoint_become_spaces_and_build(run, tmp_path):
@@ -164,7 +164,7 @@ def test_lone_surrogate_is_refused_with_its_place(tmp_path):
     path = content(tmp_path, 'title: T\nmodels: [{name: A, strengths: ["x\\ud800y"]}]\n')
     with pytest.raises(InvalidInput) as caught:
         load_workshop(path)
-    assert str(caught.value).startswith(f"{path}:2:32: models[0].strengths[0]: expected printable text, "
+    assert str(caught.value).startswith(f"{path}:2:32: model 1 'A', strengths item 1: expected printable text, "
                                         "got the unprintable character U+D800"), str(caught.value)
 
 

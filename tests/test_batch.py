@@ -21,7 +21,7 @@ def test_several_workshops_in_several_layouts(tmp_path, write_content, monkeypat
         assert (tmp_path / "out" / layout / "other.pptx").is_file()
         assert not (tmp_path / "out" / layout / "bad.pptx").exists()
     assert f"failed: {bad} (layout default)" in result.output
-    assert "models[0].nmae: unknown key; did you mean 'name'?" in result.output
+    assert "model 1, nmae: unknown key; did you mean 'name'?" in result.output
     assert "4 of 6 builds succeeded" in result.output
 
 

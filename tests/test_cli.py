@@ -38,8 +38,8 @@ def test_bad_content_exits_1_with_every_problem_and_no_traceback(run, write_cont
     path = write_content("title: T\nmodels:\n  - name: A\n    strenghts: [x]\n  - nam: B\n")
     result = run("build", path, "--only", "slides")
     assert result.exit_code == 1
-    assert f"{path}:4:5: models[0].strenghts: unknown key; did you mean 'strengths'?" in result.output
-    assert f"{path}:5:5: models[1].nam: unknown key; did you mean 'name'?" in result.output
+    assert f"{path}:4:5: model 1 'A', strenghts: unknown key; did you mean 'strengths'?" in result.output
+    assert f"{path}:5:5: model 2, nam: unknown key; did you mean 'name'?" in result.output
     assert "3 problems found; nothing was written." in result.output
     assert "Traceback" not in result.output
     assert not (path.parent / "output").exists() or not any((path.parent / "output").iterdir())

@@ -82,12 +82,12 @@ def test_wrong_type_is_reported_with_line_column_and_key_path(write_content):
           - name: C
             strengths: 3
         """)
-    assert messages(path) == [f"{path}:6:16: models[2].strengths: expected a list of strings, got a number (3)"]
+    assert messages(path) == [f"{path}:6:16: model 3 'C', strengths: expected a list of strings, got a number (3)"]
 
 
 def test_unknown_key_suggests_the_nearest(write_content):
     path = write_content("title: T\nmodels:\n  - name: A\n    strenghts: [x]\n")
-    assert messages(path) == [f"{path}:4:5: models[0].strenghts: unknown key; did you mean 'strengths'?"]
+    assert messages(path) == [f"{path}:4:5: model 1 'A', strenghts: unknown key; did you mean 'strengths'?"]
 
 
 def test_unknown_key_without_a_near_one_lists_the_known_keys(write_content):
@@ -109,7 +109,7 @@ def test_every_problem_is_reported_at_once(write_content):
         f"{path}:2:8: title: expected text, got a number (12)",
         f"{path}:3:7: date: expected a date as YYYY-MM-DD, got '2018-02-30', which is no date "
         "(day is out of range for month)",
-        f"{path}:5:5: models[0].name: required; expected text, got nothing",
+        f"{path}:5:5: model 1, name: required; expected text, got nothing",
     ]
 
 

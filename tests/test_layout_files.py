@@ -71,7 +71,7 @@ def test_a_font_path_with_dotdot_is_reported_at_its_list_item(tmp_path):
     shutil.copy(CARLITO, folder / "Body.ttf")
     shutil.copy(CARLITO, tmp_path / "Other.ttf")
     assert problems_of(folder) == [
-        (f"{folder / 'layout.yaml'}:4:7: fonts.files[1]: '../Other.ttf' leads out of its folder with '..'; "
+        (f"{folder / 'layout.yaml'}:4:7: fonts.files item 2: '../Other.ttf' leads out of its folder with '..'; "
          f"files must lie inside {folder}"),
     ]
 
@@ -82,7 +82,7 @@ def test_a_too_large_font_is_reported_with_its_size_and_the_limit(tmp_path):
         handle.write(b"\x00\x01\x00\x00")
         handle.truncate(30 * 1024 * 1024)  # sparse: costs no disk
     assert problems_of(folder) == [
-        f"{folder / 'layout.yaml'}:1:31: fonts.files[0]: 'Big.ttf' is 31 MB; a font may be at most 21 MB",
+        f"{folder / 'layout.yaml'}:1:31: fonts.files item 1: 'Big.ttf' is 31 MB; a font may be at most 21 MB",
     ]
 
 
@@ -96,7 +96,7 @@ def test_a_too_large_font_is_reported_with_its_size_and_the_limit(tmp_path):
 def test_a_file_that_is_no_font_is_refused(tmp_path, name, data, why):
     folder = make_layout(tmp_path, "org", f"fonts:\n  files:\n    - {name}\n")
     (folder / name).write_bytes(data)
-    assert problems_of(folder) == [f"{folder / 'layout.yaml'}:3:7: fonts.files[0]: {why}"]
+    assert problems_of(folder) == [f"{folder / 'layout.yaml'}:3:7: fonts.files item 1: {why}"]
 
 
 def test_an_opentype_font_with_cff_outlines_passes(tmp_path):

@@ -89,7 +89,8 @@ def test_a_misfit_is_located_at_the_value_to_shorten(tmp_path, write_content):
     content = write_content(TWO_MODELS)
     project = open_project(Request(content=content))
     problem = project.locate(Misfit("models[1].strengths", "slide 4 'The second'", "12 mm over"))
-    assert str(problem) == f"{content}:8:5: models[1].strengths: slide 4 'The second': 12 mm over"
+    assert str(problem) == f"{content}:8:5: model 2 'Second', strengths: slide 4 'The second': 12 mm over"
+    assert problem.key_path == "models[1].strengths"
     # a model without a title key is located at the model itself
     assert project.locate(Misfit("models[0].title", "card 1", "over")).line == 4
 

@@ -81,8 +81,8 @@ def test_file_problems_carry_line_column_and_key_path(tmp_path):
     source = tmp_path / "doc.yaml"
     assert [str(p) for p in caught.value.problems] == [
         f"{source}:1:10: picture: '../outside.bin' leads out of its folder with '..'; files must lie inside {tmp_path}",
-        f"{source}:4:5: many[1]: 'big.bin' is 3 MB; a picture may be at most 2 MB",
-        f"{source}:5:5: many[2]: 'missing.bin' does not exist in {tmp_path}",
+        f"{source}:4:5: many item 2: 'big.bin' is 3 MB; a picture may be at most 2 MB",
+        f"{source}:5:5: many item 3: 'missing.bin' does not exist in {tmp_path}",
     ]
 
 

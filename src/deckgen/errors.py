@@ -19,18 +19,20 @@ class Problem:
     column: int | None
     key_path: str
     message: str
-    level: str = "error"  # "error": the build cannot go on; "note": something was adjusted, said once
+    level: str = "error"  # "error": the build cannot go on; "warning" or "note": said, the build goes on
+    label: str = ""  # the key path as people read it (deckgen.keypaths), shown instead of ``key_path``
 
     def __str__(self) -> str:
         message = self.message if self.level == "error" else f"{self.level}: {self.message}"
+        shown = self.label or self.key_path
         if self.file is None:
-            return f"{self.key_path}: {message}" if self.key_path else message
+            return f"{shown}: {message}" if shown else message
         where = str(self.file)
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        key = f" {self.key_path}:" if self.key_path else ""
+        key = f" {shown}:" if shown else ""
         return f"{where}:{key} {message}"
 
 

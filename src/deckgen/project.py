@@ -15,6 +15,7 @@ from pathlib import Path
 from deckgen import reproducible
 from deckgen.content import CONTENT_SPEC, load_located
 from deckgen.errors import DeckgenError, InvalidInput, Misfit, Problem
+from deckgen.keypaths import readable
 from deckgen.labels import Labels, resolve_labels
 from deckgen.layout import Layout, load_layout
 from deckgen.layout.spec import is_layout_name
@@ -99,7 +100,9 @@ class Project:
         if root and root not in CONTENT_SPEC.fields:
             return replace(_layout_problem(self.layout, misfit.key_path, message), level=misfit.level)
         line, column = self.sources.locate(misfit.key_path)
-        return Problem(self.content, line, column, misfit.key_path, message, misfit.level)
+        names = {"models": [{"name": model.name.plain} for model in self.workshop.models]}
+        return Problem(self.content, line, column, misfit.key_path, message, misfit.level,
+                       readable(misfit.key_path, names))
 
 
 def open_project(request: Request, progress: Progress | None = None) -> Project:

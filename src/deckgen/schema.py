@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from deckgen.errors import InvalidInput, Problem
+from deckgen.keypaths import readable
 from deckgen.safepaths import resolve_inside
 
 MAX_VALUES = 100_000
@@ -67,14 +68,16 @@ def _mark(mapping, key, at_key):
 class Checker:
     """Collects the problems of one file; ``base`` is the folder its file references are relative to."""
 
-    def __init__(self, file: Path | str, base: Path | None = None):
+    def __init__(self, file: Path | str, base: Path | None = None, document=None):
         self.file = file
         self.base = base
+        self.document = document  # where messages find the names of the models they point at
         self.problems: list[Problem] = []
         self._visited = 0
 
     def error(self, loc: Loc, message: str) -> _Invalid:
-        self.problems.append(Problem(self.file, loc.line, loc.column, loc.path, message))
+        self.problems.append(Problem(self.file, loc.line, loc.column, loc.path, message,
+                                     label=readable(loc.path, self.document)))
         return INVALID
 
     def visit(self, loc: Loc) -> None:
@@ -412,7 +415,7 @@ class Mapping(Spec):
 def validate(document, spec: Mapping, file: Path | str, base: Path | None = None) -> dict:
     """The checked document, or InvalidInput with every problem found; ``base`` is the folder that
     ``File`` references are relative to (needed only when ``spec`` holds one)."""
-    checker = Checker(file, base)
+    checker = Checker(file, base, document)
     result = spec.check(document, Loc(""), checker)
     checker.raise_if_any()
     return result

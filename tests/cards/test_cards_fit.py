@@ -91,7 +91,8 @@ def test_a_bullet_longer_than_a_whole_back_is_refused_at_its_line(tmp_path):
         build(tmp_path, _long_bullet())
     source = re.escape(str(tmp_path / "workshop.yaml"))
     (problem,) = caught.value.problems
-    assert re.fullmatch(source + r":12:9: models\[1\]\.strengths\[4\]: card 'models' 2 'Long bullet' \(back\): "
+    assert re.fullmatch(source + r":12:9: model 2 'Long bullet', strengths item 5: "
+                                 r"card 'models' 2 'Long bullet' \(back\): "
                                  r"this item does not fit on a card back even on its own at 7 pt, \d+\.\d mm over; "
                                  r"shorten it or split it into two items, or lower cards\.min_font_size in the layout",
                         str(problem)), str(problem)
@@ -103,7 +104,8 @@ def test_check_cards_reports_only_what_cannot_continue(tmp_path):
     cards = builder("cards")
     source.write_text(_long_bullet(), encoding="utf-8")
     problems = cards.check(assemble(load_workshop(source), load_layout("default")))
-    assert len(problems) == 1 and "models[1].strengths[4]" in str(problems[0])
+    assert len(problems) == 1 and problems[0].key_path == "models[1].strengths[4]"
+    assert "model 2 'Long bullet', strengths item 5:" in str(problems[0])
     source.write_text(_content(60, name="Overlong model"), encoding="utf-8")  # continues: nothing to report
     assert cards.check(assemble(load_workshop(source), load_layout("default"))) == []
     source.write_text(_content(2), encoding="utf-8")

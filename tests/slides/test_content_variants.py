@@ -98,7 +98,7 @@ def test_text_that_cannot_fit_is_refused_naming_the_slide(write_content, default
     assert problem.message.startswith("slide 3 'Het model': the analysis table needs")
     assert "12 pt" in problem.message and " cm but " in problem.message
     target = tmp_path / "never.pptx"
-    with pytest.raises(DoesNotFit, match=r"models\[0\]\.strengths: slide 3 'Het model'"):
+    with pytest.raises(DoesNotFit, match=r"model 1 'Het model', strengths: slide 3 'Het model'"):
         write_slides(workshop, default_layout, target)
     assert not target.exists()
 

@@ -129,7 +129,7 @@ def _read_layer(folder: Path) -> dict:
     checked, and its templates/ folder checked for links that lead out; InvalidInput with every problem."""
     source = folder / "layout.yaml"
     document = read_yaml(source, "layout file")
-    checker = Checker(source, base=folder)
+    checker = Checker(source, base=folder, document=document)
     data = LAYOUT_SPEC.check(document, Loc(""), checker)
     checker.problems += _template_problems(folder)
     checker.raise_if_any()
