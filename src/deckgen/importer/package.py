@@ -18,7 +18,7 @@ MAX_INFLATED = 300 * 1024 * 1024
 MAX_RATIO = 100  # unpacked : packed, over the whole archive and for any large entry
 RATIO_FROM = 1024 * 1024  # entries smaller than this unpack to little whatever their ratio
 MAX_ENTRIES = 20_000
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _SAVE_AS = "open it in PowerPoint or LibreOffice Impress, save it as a .pptx file and import that"
 
@@ -57,8 +57,8 @@ def deck_problem(path: Path) -> str | None:
         return f"the deck is {size / 1e6:.0f} MB; at most {MAX_DECK_BYTES / 1e6:.0f} MB is read"
     if size == 0:
         return "is empty; expected a PowerPoint deck (.pptx)"
-    if head == _OLE:
-        if _is_encrypted(path):
+    if head == OLE_SIGNATURE:
+        if is_encrypted(path):
             return ("is protected with a password (it is encrypted); open it in PowerPoint, remove the password "
                     "(File > Info > Protect Presentation) and save it, then import that copy")
         return f"is an old PowerPoint 97-2003 file (.ppt) or another Office file, not a .pptx; {_SAVE_AS}"
@@ -75,32 +75,40 @@ def _archive_problem(path: Path) -> str | None:
             entries = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         return f"is a damaged zip file ({_reason(error)}); {_SAVE_AS}"
-    if len(entries) > MAX_ENTRIES:
-        return f"holds {len(entries)} files; a deck may hold at most {MAX_ENTRIES} (a zip bomb?)"
     names = {entry.filename for entry in entries}
     if "ppt/presentation.xml" not in names:
         kind = ("a Word document" if "word/document.xml" in names else
                 "an Excel workbook" if "xl/workbook.xml" in names else
                 "an OpenDocument file" if "content.xml" in names else "a zip file")
         return f"is {kind}, not a PowerPoint deck (.pptx)"
+    return size_problem(entries, "a deck")
+
+
+def size_problem(entries: list[zipfile.ZipInfo], what: str, max_inflated: int | None = None) -> str | None:
+    """Why the zip archive whose directory lists ``entries`` must not be unpacked (encrypted parts, too
+    many, too large unpacked, packed too tightly: a zip bomb), or None; ``what`` names the file in the
+    message ("a deck", "a workbook"); ``max_inflated`` is the most it may unpack to (default: a deck's)."""
+    max_inflated = MAX_INFLATED if max_inflated is None else max_inflated
+    if len(entries) > MAX_ENTRIES:
+        return f"holds {len(entries)} files; {what} may hold at most {MAX_ENTRIES} (a zip bomb?)"
     if any(entry.flag_bits & 0x1 for entry in entries):
-        return "holds encrypted parts; remove the password in PowerPoint, save it and import that copy"
+        return "holds encrypted parts; remove the password, save it and try again with that copy"
     inflated = sum(entry.file_size for entry in entries)
     packed = sum(entry.compress_size for entry in entries)
-    if inflated > MAX_INFLATED:
-        return (f"unpacks to {inflated / 1e6:.0f} MB; a deck may unpack to at most {MAX_INFLATED / 1e6:.0f} MB "
-                "(a zip bomb? large videos in the deck count too: remove them and import again)")
+    if inflated > max_inflated:
+        return (f"unpacks to {inflated / 1e6:.0f} MB; {what} may unpack to at most {max_inflated / 1e6:.0f} MB "
+                "(a zip bomb? large videos or pictures count too: remove them and try again)")
     if inflated > RATIO_FROM and inflated > MAX_RATIO * max(packed, 1):
         return (f"unpacks to {inflated / max(packed, 1):.0f} times its size ({inflated / 1e6:.0f} MB); "
-                f"no deck packs tighter than {MAX_RATIO} to 1 (a zip bomb?)")
+                f"no Office file packs tighter than {MAX_RATIO} to 1 (a zip bomb?)")
     for entry in entries:
         if entry.file_size > RATIO_FROM and entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
             return (f"its part {entry.filename} unpacks to {entry.file_size / max(entry.compress_size, 1):.0f} "
-                    f"times its size; no deck packs tighter than {MAX_RATIO} to 1 (a zip bomb?)")
+                    f"times its size; no Office file packs tighter than {MAX_RATIO} to 1 (a zip bomb?)")
     return None
 
 
-def _is_encrypted(path: Path) -> bool:
+def is_encrypted(path: Path) -> bool:
     """Whether an OLE compound file holds an encrypted Office package (its directory names the stream
     'EncryptedPackage'); read in chunks that overlap, so that a name across two chunks is found."""
     overlap = len(_ENCRYPTED)
