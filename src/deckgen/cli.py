@@ -216,12 +216,20 @@ def init():
               help="The language of the labels and the date.")
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder the file is written to.")
-def init_workshop(name, language, folder):
-    """Write NAME.yaml: a new content file with every key present and commented."""
+@click.option("--format", "file_format", type=_choice(("yaml", "xlsx")), default="yaml", show_default=True,
+              help="yaml: a commented text file; xlsx: an Excel workbook with a sheet for the workshop, the "
+                   "models, the questions and the sources.")
+def init_workshop(name, language, folder, file_format):
+    """Write NAME.yaml (or NAME.xlsx): a new content file with every key present and commented."""
     from deckgen.scaffold import new_workshop
 
     with reported(folder):
-        click.echo(str(new_workshop(name, language, folder)))
+        if file_format.lower() == "xlsx":
+            from deckgen.workbook_init import new_workbook
+
+            click.echo(str(new_workbook(name, language, folder)))
+        else:
+            click.echo(str(new_workshop(name, language, folder)))
 
 
 @init.command("layout")
