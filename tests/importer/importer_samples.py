@@ -47,7 +47,7 @@ OVERVIEW = [
 ]
 
 
-def _paragraphs(frame, lines):
+def add_paragraphs(frame, lines):
     """``lines`` as paragraphs: a string, or (level, text), or a list of (text, bold, italic) runs."""
     frame.text = ""
     for index, line in enumerate(lines):
@@ -64,21 +64,21 @@ def _paragraphs(frame, lines):
                 run.font.italic = True
 
 
-def _text_box(slide, left, top, width, height, lines):
+def add_text_box(slide, left, top, width, height, lines):
     box = slide.shapes.add_textbox(Inches(left), Inches(top), Inches(width), Inches(height))
     box.text_frame.word_wrap = True
-    _paragraphs(box.text_frame, lines)
+    add_paragraphs(box.text_frame, lines)
     return box
 
 
-def _table(slide, rows, columns, cells, top=1.6, header=False, merge_last=False):
+def add_table(slide, rows, columns, cells, top=1.6, header=False, merge_last=False):
     shape = slide.shapes.add_table(rows, columns, Inches(0.5), Inches(top), Inches(9), Inches(0.8 * rows))
     table = shape.table
     table.first_row = header
     for r, row in enumerate(cells):
         for c, lines in enumerate(row):
             if lines is not None:
-                _paragraphs(table.cell(r, c).text_frame, lines)
+                add_paragraphs(table.cell(r, c).text_frame, lines)
     if merge_last:
         table.cell(rows - 1, 0).merge(table.cell(rows - 1, columns - 1))
     return table
@@ -96,7 +96,7 @@ def handmade_deck(path) -> None:
 
     slide = prs.slides.add_slide(title_layout)
     slide.shapes.title.text = "Journée d'étude : réseaux solidaires"
-    _paragraphs(slide.placeholders[1].text_frame, [
+    add_paragraphs(slide.placeholders[1].text_frame, [
         "Atelier : renforcer les réseaux personnels",
         "Anne Dupont, Marc Lefèvre",
         "Maison de quartier, Bruxelles",
@@ -110,15 +110,15 @@ def handmade_deck(path) -> None:
         lines.append(f"{number}. {name}")
         lines += [(1, item) for item in summary]
         lines.append((1, f"P. ex. {examples}"))
-    _paragraphs(slide.placeholders[1].text_frame, lines)
+    add_paragraphs(slide.placeholders[1].text_frame, lines)
 
     slide = prs.slides.add_slide(title_only)  # a slide of another kind
     slide.shapes.title.text = "Programme"
-    _text_box(slide, 0.5, 1.6, 9, 3, ["9h00 Accueil", "9h30 Ateliers"])
+    add_text_box(slide, 0.5, 1.6, 9, 3, ["9h00 Accueil", "9h30 Ateliers"])
 
     slide = prs.slides.add_slide(title_only)  # model 1: a table without header style, typed bullets
     slide.shapes.title.text = "1. Ami personnel"
-    _table(slide, 3, 2, [
+    add_table(slide, 3, 2, [
         [["Forces et opportunités"], ["Faiblesses et menaces"]],
         [["• Élargit l'horizon", "• Relation d'égal à égal"], ["- Listes d'attente", "- Les bénévoles décrochent"]],
         [[[("CONDITIONS PRÉALABLES\u00a0: ", True, False), ("présence ; choisir son binôme", False, False)]], None],
@@ -127,7 +127,7 @@ def handmade_deck(path) -> None:
 
     slide = prs.slides.add_slide(title_only)  # model 2: a table with header style and signs
     slide.shapes.title.text = "2 Réseau de pairs"
-    _table(slide, 2, 2, [
+    add_table(slide, 2, 2, [
         [["+ Forces et opportunités"], ["− Faiblesses et menaces"]],
         [["Soutien psychosocial", "Prendre confiance"], ["Le seuil est élevé"]],
     ], header=True)
@@ -139,22 +139,22 @@ def handmade_deck(path) -> None:
 
     slide = prs.slides.add_slide(title_only)  # model 3: no table, typed bullets in text boxes, "3 " without dot
     slide.shapes.title.text = "3 Travail contextuel"
-    _text_box(slide, 0.5, 1.6, 4.4, 3, ["Forces et opportunités", "- Parler de ce qui est tu",
+    add_text_box(slide, 0.5, 1.6, 4.4, 3, ["Forces et opportunités", "- Parler de ce qui est tu",
                                         "• Renforce la famille"])
-    _text_box(slide, 5.1, 1.6, 4.4, 3, ["Faiblesses et menaces", "– Peut faire peur"])
-    _text_box(slide, 0.5, 5, 9, 1, ["Conditions préalables : attitude professionnelle ; partage d'informations"])
+    add_text_box(slide, 5.1, 1.6, 4.4, 3, ["Faiblesses et menaces", "– Peut faire peur"])
+    add_text_box(slide, 0.5, 5, 9, 1, ["Conditions préalables : attitude professionnelle ; partage d'informations"])
 
     slide = prs.slides.add_slide(title_only)  # its continuation
     slide.shapes.title.text = "3 Travail contextuel (suite)"
-    _text_box(slide, 0.5, 1.6, 9, 3, ["Forces et opportunités", "- Les proches prennent leurs responsabilités"])
+    add_text_box(slide, 0.5, 1.6, 9, 3, ["Forces et opportunités", "- Les proches prennent leurs responsabilités"])
 
     slide = prs.slides.add_slide(title_only)  # a table of three columns
     slide.shapes.title.text = "Comparaison"
-    _table(slide, 2, 3, [[["Modèle"], ["Coût"], ["Durée"]], [["Ami"], ["bas"], ["long"]]])
+    add_table(slide, 2, 3, [[["Modèle"], ["Coût"], ["Durée"]], [["Ami"], ["bas"], ["long"]]])
 
     slide = prs.slides.add_slide(content_layout)
     slide.shapes.title.text = "Sources"
-    _paragraphs(slide.placeholders[1].text_frame, [
+    add_paragraphs(slide.placeholders[1].text_frame, [
         [("Dupont, A. (2020). ", False, False), ("Réseaux et pauvreté", False, True),
          (". Bruxelles : Éditions du Quartier.", False, False)],
         "Un rapport en ligne",

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import datetime
 
+from importer_samples import add_paragraphs, add_table, add_text_box
 from pptx import Presentation
 from pptx.util import Inches
 
 from deckgen.content import load_workshop
 from deckgen.importer import import_deck
-from importer_samples import _paragraphs, _table, _text_box
 
 
 def _deck(path, slides, size=(13.333, 7.5)):
@@ -23,11 +23,11 @@ def _deck(path, slides, size=(13.333, 7.5)):
         slide.shapes.title.text = title
         for kind, content in parts:
             if kind == "table":
-                _table(slide, len(content), 2, content, merge_last=content[-1][1] is None)
+                add_table(slide, len(content), 2, content, merge_last=content[-1][1] is None)
             elif kind == "body":
-                _paragraphs(slide.placeholders[1].text_frame, content)
+                add_paragraphs(slide.placeholders[1].text_frame, content)
             else:
-                _text_box(slide, 0.5, 1.6, 9, 4, content)
+                add_text_box(slide, 0.5, 1.6, 9, 4, content)
         if notes:
             slide.notes_slide.notes_text_frame.text = notes
     prs.save(str(path))
