@@ -87,8 +87,8 @@ def comment_text(text: str) -> str:
 def dump(data: dict, header: str) -> str:
     """The YAML text of ``data`` with ``header`` as the comment at its top."""
     document = _node(data)
-    if header:
-        document.yaml_set_start_comment(comment_text(header))
+    if header:  # an empty line after it, as in the bundled example
+        document.yaml_set_start_comment(comment_text(header.rstrip("\n")) + "\n\n")
     models = document.get("models")
     if isinstance(models, CommentedSeq):  # a blank line between models, as in the bundled example
         for index in range(1, len(models)):
