@@ -220,12 +220,20 @@ def init():
               help="The language of the labels and the date.")
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder the file is written to.")
-def init_workshop(name, language, folder):
-    """Write NAME.yaml: a new content file with every key present and commented."""
+@click.option("--format", "file_format", type=_choice(("yaml", "xlsx")), default="yaml", show_default=True,
+              help="yaml: a commented text file; xlsx: an Excel workbook with a sheet for the workshop, the "
+                   "models, the questions and the sources.")
+def init_workshop(name, language, folder, file_format):
+    """Write NAME.yaml (or NAME.xlsx): a new content file with every key present and commented."""
     from deckgen.scaffold import new_workshop
 
     with reported(folder):
-        click.echo(str(new_workshop(name, language, folder)))
+        if file_format.lower() == "xlsx":
+            from deckgen.workbook_init import new_workbook
+
+            click.echo(str(new_workbook(name, language, folder)))
+        else:
+            click.echo(str(new_workshop(name, language, folder)))
 
 
 @init.command("layout")
@@ -238,6 +246,29 @@ def init_layout(name, folder):
 
     with reported(folder / name):
         click.echo(str(new_layout(name, folder)))
+
+
+@main.command("import", short_help="Turn a PowerPoint deck into a content file.")
+@click.argument("deck", type=click.Path(path_type=Path))
+@click.option("--output", "-o", "target", type=click.Path(dir_okay=False, path_type=Path),
+              help="The content file to write; default: the deck's name with .yaml, in the current folder.")
+@click.option("--force", is_flag=True, help="Overwrite the content file when it already exists.")
+def import_deck(deck, target, force):
+    """Read DECK (a .pptx in the workshop format) into a content file. What finds no place in it is
+    listed here, slide by slide, and kept as a comment at the top of the file."""
+    from deckgen.importer import default_target
+    from deckgen.importer import import_deck as run_import
+
+    target = target or default_target(deck)
+    with reported(target):
+        imported = run_import(deck, target, force=force)
+    for line in imported.report.lines():
+        click.echo(line, err=True)
+    left_out = len(imported.report.left_out)
+    click.echo(f"{imported.models} model{'s' * (imported.models != 1)} imported"
+               + (f"; {left_out} thing{'s' * (left_out != 1)} not imported, listed above and at the top of "
+                  f"{imported.target.name}" if left_out else ""), err=True)
+    click.echo(str(imported.target))
 
 
 @main.command(short_help="Print the JSON Schema of content (or layout) files.")

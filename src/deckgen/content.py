@@ -79,8 +79,13 @@ def load_workshop(path: Path | str) -> Workshop:
 
 
 def load_located(path: Path | str) -> tuple[Workshop, SourceMap]:
-    """The workshop in ``path`` and where each of its values stands in the file."""
+    """The workshop in ``path`` and where each of its values stands in the file (an Excel workbook, .xlsx,
+    is read by ``deckgen.workbook``, its values located at their cells)."""
     path = Path(path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from deckgen.workbook import load_workbook_located
+
+        return load_workbook_located(path)
     document = read_yaml(path, "content file")
     data = validate(document, CONTENT_SPEC, path)
     return build_workshop(data, path), source_map(document)

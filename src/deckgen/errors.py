@@ -15,7 +15,7 @@ class Problem:
     """One break of a contract, located in a file."""
 
     file: Path | str | None  # None: a problem of the build as a whole, not of one file
-    line: int | None
+    line: int | str | None  # a line number; in a workbook, the cell: "models!D4" (shown as FILE:models!D4:)
     column: int | None
     key_path: str
     message: str
