@@ -256,8 +256,7 @@ def init_layout(name, folder):
 def import_deck(deck, target, force):
     """Read DECK (a .pptx in the workshop format) into a content file. What finds no place in it is
     listed here, slide by slide, and kept as a comment at the top of the file."""
-    from deckgen.importer import default_target
-    from deckgen.importer import import_deck as run_import
+    from deckgen.importer import default_target, import_deck as run_import
 
     target = target or default_target(deck)
     with reported(target):

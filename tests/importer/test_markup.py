@@ -3,8 +3,7 @@ as typed and says why."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from deckgen.importer.markup import normalise, split_spans, to_markup
 from deckgen.importer.recognise import PRECONDITION_SEPARATOR
