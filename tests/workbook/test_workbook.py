@@ -111,7 +111,7 @@ def test_text_that_does_not_fit_points_at_its_cell(tmp_path):
         " ".join(["A strength that takes a great deal of room on the card"] * 120)]}]}, tmp_path / "w.xlsx")
     result = CliRunner().invoke(main, ["check", str(path)])
     assert result.exit_code == 1
-    assert f"{path}:models!E2: model 1 'A', strengths: card" in result.output
+    assert f"{path}:models!E2: model 1 'A', strengths item 1: card" in result.output
 
 
 def test_build_from_a_workbook(tmp_path, monkeypatch):
