@@ -8,9 +8,12 @@ import textwrap
 import warnings
 from pathlib import Path
 
+from pptx import Presentation
+
 from deckgen.content import load_workshop
 from deckgen.layout import load_layout
 from deckgen.resources import example_content
+from deckgen.slides.template import TemplateWarning
 from fixtures.org_nl import ORG_NL
 from slides_samples import french_content, small_content, write_layout, write_slides
 
@@ -24,6 +27,7 @@ DECKS = {
     "long": "a long deck with speaker notes: the overview, an analysis and the sources continue on further slides",
     "four-three": "the bundled example at 4:3",
     "org-nl": "the bundled example on the org-nl fixture's template (Dutch layout names, its own master shape)",
+    "blank-template": "the bundled example on a template whose only slide layout is blank (no title placeholder)",
 }
 
 
@@ -74,8 +78,24 @@ def build_deck(name: str, folder: Path) -> Path:
         workshop, layout = example, load_layout(str(write_layout(folder / "square", 'slides:\n  size: "4:3"\n')))
     elif name == "org-nl":
         workshop, layout = example, load_layout(str(ORG_NL))
+    elif name == "blank-template":
+        workshop, layout = example, load_layout(str(blank_template(folder / "blank")))
     else:
         raise KeyError(name)
     with warnings.catch_warnings():
-        warnings.simplefilter("error")  # none of these decks falls back on anything
+        warnings.simplefilter("error")  # no deck but the blank template's falls back on anything
+        if name == "blank-template":
+            warnings.simplefilter("ignore", TemplateWarning)
         return write_slides(workshop, layout, folder / f"{name}.pptx")
+
+
+def blank_template(folder: Path) -> Path:
+    """A layout folder whose template has one slide layout, a blank one: deckgen adds the titles'
+    placeholders itself."""
+    folder.mkdir(parents=True, exist_ok=True)
+    prs = Presentation()
+    for slide_layout in list(prs.slide_layouts):
+        if slide_layout.name != "Blank":
+            prs.slide_layouts.remove(slide_layout)
+    prs.save(folder / "leeg.pptx")
+    return write_layout(folder, "slides:\n  template: leeg.pptx\n")
