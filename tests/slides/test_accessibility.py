@@ -1,6 +1,7 @@
 """What screen readers and accessibility checkers read in a deck: every slide's title in a title
 placeholder (the outline view and PowerPoint's checker know a title by nothing else) and first in the
-slide's reading order (its shape tree), and alternative text on every picture."""
+slide's reading order (its shape tree), alternative text on every picture, and shapes that only
+decorate marked as such."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import zipfile
 import pytest
 from lxml import etree
 from pptx import Presentation
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
 from client_decks import DECKS
@@ -20,6 +21,7 @@ from deckgen.resources import example_content
 from slides_samples import write_layout, write_slides
 
 TITLES = {PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE}
+DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
 
 
 def reading_order(slide) -> list:
@@ -89,3 +91,31 @@ def test_a_template_without_title_layouts_still_gets_title_placeholders(client_d
     assert overview.shapes.title.text_frame.text == "7 werkmodellen"
     assert overview.shapes.title.placeholder_format.type == PP_PLACEHOLDER.TITLE
     assert overview.shapes.title.top > 0 and overview.shapes.title.width > deck.slide_width / 2
+
+
+def is_decorative(shape) -> bool:
+    marks = shape._element.find(f"./*/{qn('p:cNvPr')}").iter(DECORATIVE)
+    return any(mark.get("val") in ("1", "true") for mark in marks)
+
+
+def has_content(shape) -> bool:
+    """Text, a picture or a table: what a screen reader reads or describes."""
+    if shape.has_text_frame:
+        return bool(shape.text_frame.text.strip())
+    return shape.shape_type == MSO_SHAPE_TYPE.PICTURE or shape.has_table
+
+
+@pytest.mark.parametrize("name", list(DECKS))
+def test_shapes_without_content_are_marked_decorative(client_deck, name):
+    """A shape with no text, no picture and no table (the title slide's rule) is only decoration: marked
+    so, an accessibility checker does not ask for its alternative text and a screen reader skips it."""
+    marked, unmarked = [], []
+    for number, slide in enumerate(open_deck(client_deck(name)).slides, start=1):
+        for shape in slide.shapes:
+            if is_decorative(shape):
+                marked.append((number, shape.name))
+            elif not has_content(shape):
+                unmarked.append((number, shape.name))
+    assert unmarked == []
+    if name in ("example", "french"):  # decks with the rule under the title
+        assert marked == [(1, "Rule")]

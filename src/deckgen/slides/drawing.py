@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.oxml.shapes.autoshape import CT_Shape
@@ -16,6 +17,12 @@ from deckgen.slides.text import setup_frame, write_paras
 
 def place(shape, box: Box) -> None:
     shape.left, shape.top, shape.width, shape.height = Pt(box.x), Pt(box.y), Pt(box.w), Pt(box.h)
+
+
+# Office's mark for a shape that only decorates (Office 2019 and later): accessibility checkers do not ask
+# for its alternative text and screen readers skip it; other clients ignore the extension.
+DECORATIVE_EXT = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
+DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 
 
 def titled_slide(prs, layouts: Layouts, ctx: Context, paras: list[Para]):
@@ -69,3 +76,13 @@ def _read_first(slide, shape) -> None:
     """Move ``shape`` to the front of the slide's shape tree: the first shape a screen reader reads."""
     tree = slide.shapes._spTree
     tree.find(qn("p:grpSpPr")).addnext(shape._element)
+
+
+def mark_decorative(shape) -> None:
+    """Mark ``shape`` (a rule, a band: no content) as decorative, as PowerPoint's "Mark as decorative" does."""
+    c_nv_pr = shape._element.find(f"./*/{qn('p:cNvPr')}")
+    ext_list = c_nv_pr.find(qn("a:extLst"))
+    if ext_list is None:
+        ext_list = etree.SubElement(c_nv_pr, qn("a:extLst"))
+    ext = etree.SubElement(ext_list, qn("a:ext"), uri=DECORATIVE_EXT)
+    etree.SubElement(ext, f"{{{DECORATIVE_NS}}}decorative", nsmap={"adec": DECORATIVE_NS}, val="1")
