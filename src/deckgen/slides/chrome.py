@@ -1,11 +1,12 @@
 """What slides carry besides their content: the footer and the slide number on every slide, and the
-speaker notes of the slides that have them."""
+speaker notes of the slides that have them (with their notes master listed where clients look for it)."""
 
 from __future__ import annotations
 
 import uuid
 
 from lxml import etree
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
@@ -78,3 +79,28 @@ def _make_field(paragraph, number: int) -> None:
 def add_notes(slide, notes: str) -> None:
     if notes.strip():
         slide.notes_slide.notes_text_frame.text = notes.strip()
+
+
+def list_notes_master(prs) -> None:
+    """Name the deck's notes master in presentation.xml, as PowerPoint does (``p:notesMasterIdLst``).
+
+    python-pptx relates the notes master it makes for the first speaker notes to the presentation, but
+    leaves it out of that list: PowerPoint and LibreOffice find it anyway, Keynote drops the notes. A
+    template's own notes master is listed the same way; a deck with neither has no list."""
+    rel_ids = [r_id for r_id, rel in prs.part.rels.items()
+               if rel.reltype == RT.NOTES_MASTER and not rel.is_external]
+    if not rel_ids:
+        return
+    presentation = prs.part._element
+    id_list = presentation.find(qn("p:notesMasterIdLst"))
+    if id_list is None:
+        id_list = etree.Element(qn("p:notesMasterIdLst"))
+        masters = presentation.find(qn("p:sldMasterIdLst"))  # the list comes right after it
+        if masters is not None:
+            masters.addnext(id_list)
+        else:
+            presentation.insert(0, id_list)
+    for entry in list(id_list):
+        id_list.remove(entry)
+    # A presentation has at most one notes master.
+    etree.SubElement(id_list, qn("p:notesMasterId")).set(qn("r:id"), rel_ids[0])

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from deckgen.layout import Layout
 from deckgen.model import Workshop
 from deckgen.slides import analysis, overview, sources, title
-from deckgen.slides.chrome import add_footer, plan_footer
+from deckgen.slides.chrome import add_footer, list_notes_master, plan_footer
 from deckgen.slides.context import Context
 from deckgen.slides.geometry import grid_for
 from deckgen.slides.measure import Para
@@ -55,3 +55,4 @@ def draw_deck(deck: Deck) -> None:
     for plan in deck.plans:
         slide = _DRAW[type(plan)](deck.prs, deck.layouts, deck.ctx, plan)
         add_footer(slide, deck.ctx.grid, deck.ctx.style, deck.footer, None if plan.number == 1 else plan.number)
+    list_notes_master(deck.prs)

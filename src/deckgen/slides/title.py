@@ -10,7 +10,7 @@ from pptx.util import Pt
 from deckgen.inline import plain
 from deckgen.labels import long_date
 from deckgen.slides.context import TITLE_INSETS, Context
-from deckgen.slides.drawing import put_title, text_box
+from deckgen.slides.drawing import mark_decorative, put_title, text_box
 from deckgen.slides.geometry import Box
 from deckgen.slides.logo import add_logo
 from deckgen.slides.measure import Para, first_fit
@@ -173,6 +173,7 @@ def _rule(slide, ctx: Context, y: float) -> None:
     rule.fill.fore_color.rgb = ctx.style.color("accent")
     rule.line.fill.background()
     rule.shadow.inherit = False
+    mark_decorative(rule)
 
 
 def _remove_empty(slide, kind) -> None:
