@@ -61,3 +61,14 @@ def test_grootletter_card_fronts_start_a_quarter_larger(decks):
 
     for default, large in zip(front_sizes(decks["default"]), front_sizes(decks["grootletter"])):
         assert large >= 1.25 * default, (large, default)
+
+
+def test_grootletter_card_text_never_drops_below_its_floor(decks):
+    """A long back continues on a further card rather than shrink below grootletter's 11 pt."""
+    single = next(path for path in decks["grootletter"] if path.name.endswith("-cards-single.pdf"))
+    with pdfplumber.open(single) as pdf:  # the body text of every side: its most common size
+        body = [Counter(round(char["size"], 1) for char in page.chars if char["text"].strip()).most_common(1)[0][0]
+                for page in pdf.pages[1::2]]  # the backs, where the long lists are
+        pages = len(pdf.pages)
+    assert min(body) >= 11 - 0.05, body
+    assert pages > 16  # the example's long backs continue
