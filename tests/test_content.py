@@ -117,7 +117,7 @@ def test_missing_required_keys(write_content):
     path = write_content("language: en\n")
     assert messages(path) == [
         f"{path}:1:1: title: required; expected text, got nothing",
-        f"{path}:1:1: models: required; expected a list of mappings, got nothing",
+        f"{path}:1:1: models: required; expected a list of entries of keys with values, got nothing",
     ]
 
 

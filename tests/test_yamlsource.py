@@ -91,7 +91,7 @@ def test_a_value_lost_to_a_comment_is_an_error_that_says_to_quote_it(tmp_path):
 
 def test_not_a_mapping(write_content):
     path = write_content("- a\n- b\n")
-    assert message(path) == f"{path}:1:1: expected a mapping of keys, got a list"
+    assert message(path) == f"{path}:1:1: expected keys with values (such as name: ...), got a list"
 
 
 def test_binary_file(tmp_path):
@@ -147,3 +147,10 @@ def test_alias_bomb_is_refused(write_content):
         load_workshop(path)
     assert str(caught.value.problems[-1]).endswith(
         "more than 100000 values: too large a file, or YAML aliases that multiply it (an alias bomb); refused")
+
+
+def test_a_list_item_with_colon_space_is_told_to_be_quoted(write_content):
+    path = write_content("title: T\nmodels:\n  - name: A\n    summary:\n      - Let op: dit is belangrijk\n")
+    assert message(path) == (f"{path}:5:9: model 1 'A', summary item 1: expected text, but the ': ' in it makes "
+                             "YAML read a key and a value; put the whole text in double quotes: "
+                             "\"Let op: dit is belangrijk\"")

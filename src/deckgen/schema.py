@@ -104,7 +104,7 @@ def describe(value: Any) -> str:
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"text ({shown!r})" if value.strip() else "empty text"
     if isinstance(value, dict):
-        return "a mapping of keys"
+        return "keys with values"
     if isinstance(value, (list, tuple, set)):
         return "a list" if isinstance(value, (list, tuple)) else "a set"
     return f"a YAML value tagged {getattr(getattr(value, 'tag', None), 'value', None) or type(value).__name__}"
@@ -147,6 +147,12 @@ class Str(Spec):
     plural = "strings"
 
     def _check(self, value, loc, checker):
+        if isinstance(value, dict) and len(value) == 1:
+            (key, rest), = value.items()
+            if isinstance(key, str) and isinstance(rest, (str, int, float)) and not isinstance(rest, bool):
+                # "- Let op: dit is belangrijk" is a key and its value to YAML
+                return checker.error(loc, f"expected text, but the ': ' in it makes YAML read a key and a value; "
+                                          f"put the whole text in double quotes: \"{key}: {rest}\"")
         if not isinstance(value, str) or isinstance(value, bool):
             return self.wrong(value, loc, checker)
         # PowerPoint and Word paste a line break as a line tabulation (and a page break as a form feed).
@@ -368,8 +374,8 @@ class Field:
 class Mapping(Spec):
     fields: dict[str, Field] = field(default_factory=dict)
     description: str = ""
-    expected = "a mapping of keys"
-    plural = "mappings"
+    expected = "keys with values (such as name: ...)"
+    plural = "entries of keys with values"
 
     def _check(self, value, loc, checker):
         if not isinstance(value, dict):
