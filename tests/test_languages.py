@@ -52,3 +52,15 @@ def test_the_region_is_the_deck_s_language(write_content, tmp_path):
     runs = [run for slide in presentation.slides for shape in slide.shapes if shape.has_text_frame
             for paragraph in shape.text_frame.paragraphs for run in paragraph.runs]
     assert runs and {run.font._rPr.get("lang") for run in runs} == {"fr-BE"}
+
+
+def test_the_region_is_the_card_pdfs_language(write_content, tmp_path):
+    from pypdf import PdfReader
+
+    content = write_content("language: nl-BE\ntitle: Dag\nmodels: [{name: Model, strengths: [Sterk]}]\n")
+    written = build(Request(content=content, out_dir=tmp_path / "out", only=("cards",)))
+    for path in written:
+        if path.suffix == ".pdf":
+            assert PdfReader(path).trailer["/Root"]["/Lang"] == "nl-BE", path.name
+        else:
+            assert '<html lang="nl-BE"' in path.read_text(encoding="utf-8")

@@ -69,7 +69,7 @@ def test_singles_are_tagged_with_language_and_title(example_cards):
     workshop, paths = example_cards
     reader = PdfReader(paths["single.pdf"])
     root = reader.trailer["/Root"]
-    assert root["/Lang"] == "nl"
+    assert root["/Lang"] == "nl-NL"  # the same tag as the deck
     assert "/StructTreeRoot" in root
     assert reader.metadata.title == workshop.title.plain
 
@@ -79,7 +79,7 @@ def test_html_preview_has_every_card_and_no_scripts(example_cards):
     html = paths["cards.html"].read_text(encoding="utf-8")
     assert "<script" not in html.lower()
     assert html.count('class="side ') == 2 * (1 + len(workshop.models))
-    assert "@font-face" in html and 'lang="nl"' in html
+    assert "@font-face" in html and 'lang="nl-NL"' in html
     assert "Persoonlijk netwerk" in html
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from deckgen.errors import DoesNotFit, Problem
+from deckgen.languages import document_tag
 
 
 class CardsBuilder:
@@ -37,13 +38,14 @@ class CardsBuilder:
         laid_out = lay_out(project, cache_dir=project.cache_dir)
         if laid_out.misfits:
             raise DoesNotFit([project.locate(misfit) for misfit in laid_out.misfits])
+        tag = document_tag(workshop.language)  # the documents' language: nl-NL, or the content's nl-BE
         project.report("writing single cards", 0, 1)
-        singles = build_singles(laid_out.readers, laid_out.seed, workshop.title.plain, workshop.language,
+        singles = build_singles(laid_out.readers, laid_out.seed, workshop.title.plain, tag,
                                 fonts=layout.fonts.files)
         project.report("writing sheets", 0, 1)
         grid, plan = impose(len(laid_out.cards), settings.paper, settings.duplex, settings.back_offset)
         pages = [reader.pages[0] for reader in laid_out.readers]
-        sheets = build_sheets(pages, grid, plan, workshop.title.plain, workshop.language, seed=laid_out.seed,
+        sheets = build_sheets(pages, grid, plan, workshop.title.plain, tag, seed=laid_out.seed,
                               fonts=layout.fonts.files)
         preview = html_page(workshop, layout, laid_out.cards, laid_out.sizes, "preview",
                             PageSetup(0.0, False), meta=page_meta())

@@ -16,6 +16,7 @@ from deckgen.cards.render import read_stylesheet, render_template
 from deckgen.cards.theme import PageSetup, theme_css
 from deckgen.errors import DeckgenError
 from deckgen.fonts import layout_faces
+from deckgen.languages import document_tag
 
 MAX_INLINE_LOGO = 2 * 1024 * 1024
 CONTINUED_STYLESHEET = "cards-continued.css"  # of cards that continue a model's back (deckgen.cards.continued)
@@ -75,7 +76,7 @@ def html_page(workshop, layout, cards, sizes: dict[int, float], mode: str, page:
             views.append(CardView(card.set, card.number, card.data, tuple(sides)))
     html = render_template(
         layout.template_dirs, "cards.html.j2",
-        lang=workshop.language,
+        lang=document_tag(workshop.language),
         title=workshop.title.plain,
         meta=tuple(meta),
         mode=mode,
