@@ -20,7 +20,7 @@ from deckgen.layout.files import (
     logo_problem,
     template_problem,
 )
-from deckgen.layout.types import Colors
+from deckgen.layout.types import HANDOUT_PAPERS, Colors
 from deckgen.printing import DUPLEX_MODES, PAPERS
 from deckgen.schema import (
     INVALID,
@@ -96,6 +96,10 @@ LAYOUT_SPEC = Mapping(
             "crop_marks": Field(Bool(description="Crop marks on the single-card PDF.")),
             "min_font_size": Field(Number(4, 30, description="Smallest size in pt card text may shrink to.")),
         }, description="Card options.")),
+        "handout": Field(Mapping({
+            "paper": Field(Choice(tuple(HANDOUT_PAPERS), description="Page size of the handout and the "
+                                                                    "facilitator's guide, portrait.")),
+        }, description="Handout and guide options.")),
     },
     description="A deckgen layout: how an organisation's decks and cards look.",
 )
