@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 import pdfplumber
+from pptx import Presentation
 from pypdf import PdfReader
 
 from deckgen.build import write
@@ -49,6 +52,10 @@ def rich_content(example: Path) -> str:
 
 LONG_FR = ("une phrase assez longue qui décrit en détail ce que les participants ont observé sur le terrain, "
            "avec des exemples concrets et des nuances importantes")
+# The lists of each long model: (key, first word, last word, count); each bullet of model N is
+# "FIRSTN.K : LONG_FR, voir LASTN.K", so that a bullet's first and last words name it.
+LONG_LISTS = (("summary", "Résumé", "R", 3), ("strengths", "Force", "F", 8), ("weaknesses", "Faiblesse", "W", 7),
+              ("preconditions", "Condition", "C", 5))
 
 
 def long_french_content(models: int = 12) -> str:
@@ -67,15 +74,13 @@ def long_french_content(models: int = 12) -> str:
         lines += [
             f"  - name: Modèle de travail numéro {n} pour renforcer les réseaux personnels",
             f"    title: Modèle {n}",
-            "    summary:",
-            *("      - " + quoted(f"Résumé{n}.{k} : {LONG_FR}") for k in range(1, 4)),
             f"    examples: [Exemple{n} un, Exemple{n} deux]",
-            "    strengths:",
-            *("      - " + quoted(f"Force{n}.{k} : {LONG_FR}") for k in range(1, 9)),
-            "    weaknesses:",
-            *("      - " + quoted(f"Faiblesse{n}.{k} : {LONG_FR}") for k in range(1, 8)),
-            "    preconditions:",
-            *("      - " + quoted(f"Condition{n}.{k} : {LONG_FR}") for k in range(1, 6)),
+        ]
+        for key, first, last, count in LONG_LISTS:
+            lines.append(f"    {key}:")
+            lines += ["      - " + quoted(f"{first}{n}.{k} : {LONG_FR}, voir {last}{n}.{k}")
+                      for k in range(1, count + 1)]
+        lines += [
             "    questions:",
             *("      - " + quoted(f"Question{n}.{k} : comment appliqueriez-vous ce modèle dans votre équipe ?")
               for k in range(1, 4)),
@@ -114,13 +119,6 @@ def build_handout(source: Path, out: Path, layout="default", only=("handout",)) 
     return files
 
 
-def lines_of(path: Path) -> list[list[str]]:
-    """Each page's text lines, whitespace collapsed."""
-    with pdfplumber.open(path) as pdf:
-        return [[" ".join(line.split()) for line in (page.extract_text() or "").splitlines() if line.strip()]
-                for page in pdf.pages]
-
-
 class PdfText:
     """A document's text as a reader takes it in: ``value in text`` when the value's words follow each other
     in the document, whatever the line breaks. Read in the order the PDF draws its text (pdfplumber's text
@@ -139,15 +137,59 @@ class PdfText:
         return self.text
 
 
-def text_of(path: Path) -> PdfText:
+@dataclass(frozen=True)
+class Pages:
+    """What the tests read of a PDF, page by page, from one pass of pdfplumber over it."""
+
+    flow: tuple[str, ...]  # the text in the order the PDF draws it (pdfplumber's text flow)
+    lines: tuple[tuple[str, ...], ...]  # text lines top to bottom, whitespace collapsed
+    words: tuple[tuple[str, ...], ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _read(path: str, stamp: tuple[int, int]) -> Pages:
+    flow, lines, words = [], [], []
     with pdfplumber.open(path) as pdf:
-        return PdfText("\n".join(page.extract_text(use_text_flow=True) or "" for page in pdf.pages))
+        for page in pdf.pages:
+            flow.append(page.extract_text(use_text_flow=True) or "")
+            lines.append(tuple(" ".join(line["text"].split()) for line in page.extract_text_lines()
+                               if line["text"].strip()))
+            words.append(tuple(word["text"] for word in page.extract_words()))
+    return Pages(tuple(flow), tuple(lines), tuple(words))
+
+
+def read_pdf(path: Path) -> Pages:
+    """The pages of the PDF at ``path``, read once for each version of the file."""
+    status = Path(path).stat()
+    return _read(str(path), (status.st_mtime_ns, status.st_size))
+
+
+def lines_of(path: Path) -> list[list[str]]:
+    """Each page's text lines, top to bottom, whitespace collapsed; side-by-side columns make one line."""
+    return [list(lines) for lines in read_pdf(path).lines]
+
+
+def page_lines(path: Path) -> list[list[str]]:
+    """Each page's lines as ``lines_of`` gives them, without the running footer ("... 3 / 12")."""
+    return [[line for line in lines if not re.search(r"\d+ / \d+$", line)] for lines in lines_of(path)]
+
+
+def text_of(path: Path) -> PdfText:
+    return PdfText("\n".join(read_pdf(path).flow))
 
 
 def flat_text(path: Path) -> str:
-    """The whole document's text as pdfplumber lays it out, whitespace collapsed (columns read across)."""
-    with pdfplumber.open(path) as pdf:
-        return " ".join(" ".join(page.extract_text() or "" for page in pdf.pages).split())
+    """The whole document's text line by line, whitespace collapsed (side-by-side columns read across)."""
+    return " ".join(line for lines in read_pdf(path).lines for line in lines)
+
+
+def word_pages(path: Path) -> dict[str, list[int]]:
+    """Every word (without a trailing comma, full stop, semicolon or colon) and the pages (from 1) it is on."""
+    found: dict[str, list[int]] = {}
+    for number, words in enumerate(read_pdf(path).words, start=1):
+        for word in words:
+            found.setdefault(word.rstrip(",.;:"), []).append(number)
+    return found
 
 
 def plain(text) -> str:
@@ -168,6 +210,35 @@ def outline_titles(path: Path) -> list[str]:
 
     walk(PdfReader(path).outline)
     return titles
+
+
+def layout_folder(root: Path, name: str, yaml: str = "extends: default\n", templates: dict | None = None) -> Path:
+    """A layout folder ``root/name`` with ``yaml`` as its layout.yaml and ``templates`` (file name: text)."""
+    folder = root / name
+    (folder / "templates").mkdir(parents=True)
+    (folder / "layout.yaml").write_text(yaml, encoding="utf-8")
+    for file_name, text in (templates or {}).items():
+        (folder / "templates" / file_name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def deck_slides(path, workshop) -> dict[int, int]:
+    """Model number: the number of the slide that goes with it, read from the .pptx: its first analysis slide
+    (titled "N title"), else the first slide on which a text starts "N name" (its overview tile)."""
+    slides = [[shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+              for slide in Presentation(str(path)).slides]
+    found = {}
+    for model in workshop.models:
+        heading, tile = f"{model.number} {plain(model.title)}", f"{model.number} {plain(model.name)}"
+        found[model.number] = next(
+            (number for number, texts in enumerate(slides, start=1) if heading in texts),
+            next(number for number, texts in enumerate(slides, start=1)
+                 if any(text.startswith(tile) for text in texts)))
+    return found
+
+
+# "Dia 3 · Kaart 2" under a model in a Dutch guide: the slide and the card it goes with
+GOES_WITH = re.compile(r"Dia(?:'s)? (\d+)(?:–\d+)?\s*·\s*Kaart (\d+)")
 
 
 def page_sizes_mm(path: Path) -> set[tuple[float, float]]:

@@ -10,15 +10,16 @@ import re
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-from pptx import Presentation
 from pypdf import PdfReader
 
 from deckgen.cli import main
 from deckgen.content import load_workshop
 from deckgen.languages import document_tag
 from handout_helpers import (
+    GOES_WITH,
     PdfText,
     build_handout,
+    deck_slides,
     flat_text,
     lines_of,
     outline_titles,
@@ -112,34 +113,12 @@ def test_the_sources_keep_their_italic_spans(example_build, example):
     assert "Italic" not in words[texts.index("Kostet,")]["fontname"]
 
 
-def deck_slides(path) -> dict[int, int]:
-    """Model number: the number of the slide that goes with it, read from the .pptx: its first analysis slide
-    (titled "N title"), else the overview slide whose tiles show "N name"."""
-    deck = Presentation(str(path))
-    found: dict[int, int] = {}
-    overview: dict[int, int] = {}
-    for number, slide in enumerate(deck.slides, start=1):
-        title = slide.shapes.title.text_frame.text if slide.shapes.title is not None else ""
-        match = re.fullmatch(r"(\d+) (.+)", title.strip())
-        if match and "(vervolg)" not in title:
-            found.setdefault(int(match.group(1)), number)
-        for shape in slide.shapes:
-            if shape.has_text_frame and shape != slide.shapes.title:
-                tile = re.match(r"(\d+) ", shape.text_frame.text)
-                if tile:
-                    overview.setdefault(int(tile.group(1)), number)
-    return {**overview, **found}
-
-
-GOES_WITH = re.compile(r"Dia(?:'s)? (\d+)(?:–\d+)?\s*·\s*Kaart (\d+)")
-
-
 def test_the_guide_points_at_the_slides_and_cards_of_the_same_build(rich):
     workshop, files = rich
     guide = flat_text(files["guide"])
     pointed = [(int(slide), int(card)) for slide, card in GOES_WITH.findall(guide)]
     assert len(pointed) == len(workshop.models)
-    slides = deck_slides(files["deck"])
+    slides = deck_slides(files["deck"], workshop)
     assert [slide for slide, _ in pointed] == [slides[model.number] for model in workshop.models]
     assert pointed[-1][0] == 2  # the model without an analysis goes with the overview slide that shows its tile
     assert [card for _, card in pointed] == [model.number + 1 for model in workshop.models]
@@ -202,7 +181,7 @@ def test_every_page_after_the_cover_has_the_title_and_its_number_in_the_footer(e
     name = {"handout": "Deelnemersbundel", "guide": "Begeleidersgids"}[kind]
     assert not any(re.search(r"\d+ / \d+$", line) for line in pages[0])
     for number, lines in enumerate(pages[1:], start=2):
-        assert lines[-1] == f"{example.title.plain} · {name} {number} / {len(pages)}"
+        assert lines[-1] == f"{name} · {example.title.plain} {number} / {len(pages)}"
 
 
 def test_the_same_sources_give_the_same_bytes_with_source_date_epoch(example_path, tmp_path, monkeypatch):
