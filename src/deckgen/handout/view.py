@@ -20,7 +20,6 @@ KEEP_CHARACTERS = 600  # see ModelView.keep_analysis: a line of a column holds a
 class Question:
     text: Text
     card: int  # its question card, in print order
-    key: str  # where it stands in the content file: models[2].questions[0]
 
 
 @dataclass(frozen=True)
@@ -132,6 +131,7 @@ def build_view(workshop, layout, labels) -> View:
     slides = slide_numbers(workshop, layout)
     cards = build_cards(workshop, layout)
     model_cards = {card.number: position for position, card in enumerate(cards, start=1) if card.set == "models"}
+    cover_card = next(position for position, card in enumerate(cards, start=1) if card.set == "cover")
     asked = question_cards(cards)
 
     def minutes(value):
@@ -139,22 +139,19 @@ def build_view(workshop, layout, labels) -> View:
 
     models = []
     for model in workshop.models:
-        index = model.number - 1
         models.append(ModelView(
             model=model,
             anchor=f"model-{model.number}",
             examples=join(model.examples, ", ") if model.examples else None,
-            questions=tuple(Question(text, card, f"models[{index}].questions[{number}]")
-                            for number, (text, card) in enumerate(zip(model.questions, asked.get(model.number, ())))),
+            questions=tuple(Question(text, card) for text, card in zip(model.questions, asked.get(model.number, ()))),
             slides=slides.models[model.number],
             card=model_cards[model.number],
             duration=minutes(model.duration),
         ))
-    general = tuple(Question(text, card, f"questions[{number}]")
-                    for number, (text, card) in enumerate(zip(workshop.questions, asked.get(None, ()))))
+    general = tuple(Question(text, card) for text, card in zip(workshop.questions, asked.get(None, ())))
     overview = workshop.overview or labels.overview_heading(len(workshop.models))
 
-    rows = [Row(plain(chosen.opening), None, numbers([slides.title]), "1", "", ""),
+    rows = [Row(plain(chosen.opening), None, numbers([slides.title]), str(cover_card), "", ""),
             Row(plain(overview), None, numbers(slides.overview), "", "", "")]
     for view in models:
         rows.append(Row(view.model.title, view.model.number, numbers(view.slides), str(view.card),
