@@ -131,7 +131,12 @@ class ExampleBuild:
 
     @property
     def files(self) -> list[Path]:
-        return [self.deck, self.sheets, self.single, self.html]
+        """Every file the build writes: the outputs of every registered builder."""
+        from deckgen.builders import BUILDER_NAMES, builder
+        from deckgen.project import OutputNames
+
+        names = OutputNames(self.folder, self.name)
+        return [path for name in BUILDER_NAMES for path in builder(name).outputs(names).values()]
 
 
 def _digests(paths) -> dict[str, str]:
@@ -144,7 +149,7 @@ def example_build(tmp_path_factory, example_path) -> ExampleBuild:
     (``deckgen build EXAMPLE --out DIR --no-cache``): ``.deck``, ``.sheets``, ``.single``, ``.html``.
 
     Shared: read these files, never change them (copy them into ``tmp_path`` first). The folder holds
-    exactly these four files; a test that changed one is reported as an error at the end of the run."""
+    exactly the files of every builder; a test that changed one is reported as an error at the end of the run."""
     folder = tmp_path_factory.mktemp("example-build")
     result = CliRunner().invoke(main, ["build", str(example_path), "--out", str(folder), "--quiet", "--no-cache"])
     assert result.exit_code == 0, f"building the example failed:\n{result.output}"

@@ -140,7 +140,7 @@ def test_schema_describes_every_content_key(run):
     assert schema["required"] == ["title", "models"]
     model = schema["properties"]["models"]["items"]
     assert set(model["properties"]) == {"name", "title", "summary", "examples", "strengths", "weaknesses",
-                                        "preconditions", "questions", "notes"}
+                                        "preconditions", "questions", "notes", "duration"}
     assert model["additionalProperties"] is False
     layout_schema = json.loads(run("schema", "--layout").output)
     assert "cards" in layout_schema["properties"]

@@ -29,17 +29,19 @@ models:
 
 def test_every_registered_builder_has_a_name_and_its_outputs(tmp_path, write_content):
     project = open_project(Request(content=write_content(TWO_MODELS), out_dir=tmp_path / "out"))
-    assert BUILDER_NAMES == ("slides", "cards")
+    assert BUILDER_NAMES == ("slides", "cards", "handout")
     outputs = {name: builder(name).outputs(project.names) for name in BUILDER_NAMES}
     assert outputs["slides"] == {"deck": tmp_path / "out" / "workshop.pptx"}
     assert set(outputs["cards"].values()) == {tmp_path / "out" / name for name in
                                               ("workshop-cards.pdf", "workshop-cards-single.pdf",
                                                "workshop-cards.html")}
+    assert outputs["handout"] == {"handout": tmp_path / "out" / "workshop-handout.pdf",
+                                  "guide": tmp_path / "out" / "workshop-guide.pdf"}
 
 
 def test_an_unknown_builder_is_named(tmp_path):
-    with pytest.raises(DeckgenError, match="no builder called 'handout'; expected one of slides, cards"):
-        builders(("handout",))
+    with pytest.raises(DeckgenError, match="no builder called 'poster'; expected one of slides, cards, handout"):
+        builders(("poster",))
 
 
 def test_write_lands_exactly_the_outputs_of_the_builders_chosen(tmp_path, write_content):
@@ -56,8 +58,8 @@ def test_only_is_repeatable_on_the_command_line(tmp_path, write_content, monkeyp
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) == [
         "workshop-cards-single.pdf", "workshop-cards.html", "workshop-cards.pdf", "workshop.pptx"]
-    result = CliRunner().invoke(main, ["build", str(content), "--only", "handout"])
-    assert result.exit_code == 2 and "'handout' is not one of 'slides', 'cards'" in result.output
+    result = CliRunner().invoke(main, ["build", str(content), "--only", "poster"])
+    assert result.exit_code == 2 and "'poster' is not one of 'slides', 'cards', 'handout'" in result.output
 
 
 def test_the_layout_is_the_command_lines_else_the_contents_else_default(tmp_path, write_content):

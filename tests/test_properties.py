@@ -121,4 +121,5 @@ def test_valid_content_always_builds(tmp_path_factory, data):
         assert not (folder / "out").exists() or not any((folder / "out").iterdir())
         return
     assert sorted(p.name for p in written) == ["generated-cards-single.pdf", "generated-cards.html",
-                                               "generated-cards.pdf", "generated.pptx"]
+                                               "generated-cards.pdf", "generated-guide.pdf",
+                                               "generated-handout.pdf", "generated.pptx"]

@@ -55,6 +55,7 @@ REGISTRY: dict[str, Registration] = {
         Registration("slides", "deckgen.slides.builder:SlidesBuilder", "the editable PowerPoint deck"),
         Registration("cards", "deckgen.cards.builder:CardsBuilder",
                      "card sheets, single cards for a print shop and the HTML preview"),
+        Registration("handout", "deckgen.handout.builder:HandoutBuilder", "participants' handout, facilitator's guide"),
     )
 }
 

@@ -8,7 +8,7 @@ from deckgen.inline import parse_inline
 from deckgen.labels import LABEL_KEYS
 from deckgen.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_tag
 from deckgen.model import WorkModel, Workshop
-from deckgen.schema import Choice, Date, Field, ListOf, Mapping, Str, validate
+from deckgen.schema import Choice, Date, Field, ListOf, Mapping, Number, Str, validate
 from deckgen.sourcemap import SourceMap, source_map
 from deckgen.yamlsource import read_yaml
 
@@ -25,6 +25,30 @@ class LanguageChoice(Choice):
     def json_schema(self):
         pattern = f"^({'|'.join(self.choices)})([-_]([A-Za-z]{{2}}|[0-9]{{3}}))?$"
         return self._with_description({"type": "string", "pattern": pattern})
+
+
+class Minutes(Number):
+    """A time in whole minutes: ``duration: 20``."""
+
+    @property
+    def expected(self):
+        return f"a whole number of minutes from {self.minimum:g} to {self.maximum:g}"
+
+    def _check(self, value, loc, checker):
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        if isinstance(value, bool) or not isinstance(value, int):
+            return self.wrong(value, loc, checker)
+        if not self.minimum <= value <= self.maximum:
+            return checker.error(loc, f"expected {self.expected}, got {value}")
+        return value
+
+    def json_schema(self):
+        return self._with_description({"type": "integer", "minimum": int(self.minimum),
+                                       "maximum": int(self.maximum)})
+
+
+MAX_MINUTES = 24 * 60
 
 
 def _texts(description: str, min_items: int = 0) -> ListOf:
@@ -48,6 +72,8 @@ MODEL_SPEC = Mapping(
                                       description="One string, or a list of strings joined with '; '.")),
         "questions": Field(_texts("Discussion questions about this model.")),
         "notes": Field(Str(multiline=True, description="Speaker notes for this model's slides.")),
+        "duration": Field(Minutes(1, MAX_MINUTES, description="Minutes this model takes in the workshop, "
+                                                              "for the facilitator's run sheet.")),
     },
     description="One work model.",
 )
@@ -66,6 +92,8 @@ CONTENT_SPEC = Mapping(
         "models": Field(ListOf(MODEL_SPEC, min_items=1, description="The work models, at least one."),
                         required=True),
         "questions": Field(_texts("Deck-wide discussion questions.")),
+        "duration": Field(Minutes(1, MAX_MINUTES, description="Minutes the whole workshop takes, for the "
+                                                              "facilitator's run sheet.")),
         "sources": Field(_texts("Paragraphs of the closing slide and the cover card's back.")),
         "labels": Field(LABELS_SPEC),
     },
@@ -108,6 +136,7 @@ def build_workshop(data: dict, source: Path) -> Workshop:
         questions=_many(data.get("questions")),
         sources=_many(data.get("sources")),
         labels=dict(data.get("labels", {})),
+        duration=data.get("duration"),
     )
 
 
@@ -124,6 +153,7 @@ def _work_model(number: int, entry: dict) -> WorkModel:
         preconditions=_many(entry.get("preconditions")),
         questions=_many(entry.get("questions")),
         notes=entry.get("notes", "").strip(),
+        duration=entry.get("duration"),
     )
 
 

@@ -23,6 +23,7 @@ class WorkModel:
     preconditions: tuple[Text, ...] = ()
     questions: tuple[Text, ...] = ()
     notes: str = ""
+    duration: int | None = None  # minutes
 
     @property
     def has_analysis(self) -> bool:
@@ -46,6 +47,7 @@ class Workshop:
     questions: tuple[Text, ...] = ()
     sources: tuple[Text, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
+    duration: int | None = None  # minutes
 
     @property
     def name(self) -> str:

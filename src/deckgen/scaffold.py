@@ -143,6 +143,7 @@ def layout_text(name: str) -> str:
         "cards": {"paper": default.cards.paper, "duplex": default.cards.duplex,
                   "bleed": f"{default.cards.bleed:g}mm", "crop_marks": default.cards.crop_marks,
                   "min_font_size": default.cards.min_font_size},
+        "handout": {"paper": default.handout.paper},
     }
     lines = [
         f"# Layout {name!r}, made with `deckgen init layout`. Every key is optional: what this file",

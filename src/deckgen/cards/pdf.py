@@ -3,40 +3,16 @@ from WeasyPrint's box tree, written as PDF. (cards/fetcher.py imports WeasyPrint
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from dataclasses import dataclass
 
 from deckgen import reproducible
 from deckgen.errors import DeckgenError
 
-MIN_WEASYPRINT = (69, 0)
+# Shared with the handout (moved to deckgen.htmlpdf).
+from deckgen.htmlpdf import MIN_WEASYPRINT as MIN_WEASYPRINT, font_configuration, weasyprint
+
 PX_PER_MM = 96 / 25.4
-
-
-@functools.lru_cache(maxsize=1)
-def weasyprint():
-    """The weasyprint module (0.6 s to import), after checking that it is at least MIN_WEASYPRINT (older
-    versions let a layout's CSS or a redirect read files). The upper bound is pyproject.toml's."""
-    import weasyprint as module
-
-    version = tuple(int(part) for part in module.__version__.split(".")[:2] if part.isdigit())
-    if version < MIN_WEASYPRINT:
-        raise DeckgenError(
-            f"cards need WeasyPrint {'.'.join(map(str, MIN_WEASYPRINT))} or newer (found {module.__version__}): "
-            "older versions let a layout's CSS or a redirect read files they must not; "
-            "run: pip install --upgrade 'weasyprint>=69'")
-    return module
-
-
-@functools.lru_cache(maxsize=1)
-def font_configuration():
-    """One font configuration for every render in this process: ``write`` puts pages of different
-    renders into one document (Document.copy), which has one configuration for all their fonts."""
-    from weasyprint.text.fonts import FontConfiguration
-
-    weasyprint()
-    return FontConfiguration()
 
 
 def render(html: str, base_url: str, fetcher):

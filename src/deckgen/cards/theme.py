@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from deckgen.fonts import layout_faces
+from deckgen.htmlpdf import css_string, css_url  # shared with the handout
 from deckgen.layout import COLOR_KEYS
 
 CARD_MM = (105.0, 148.0)
@@ -17,19 +18,6 @@ class PageSetup:
 
     bleed: float  # mm, 0 for the preview
     crop_marks: bool
-
-
-def css_string(value: str) -> str:
-    """A CSS string literal that no family name can break out of."""
-    escaped = "".join(ch if ch.isalnum() or ch in " -_.," else f"\\{ord(ch):x} " for ch in value)
-    return f'"{escaped}"'
-
-
-def css_url(url: str) -> str:
-    """``url("…")`` for a URL made by Path.as_uri() or a data: URI (which quote every special character)."""
-    if any(ch in url for ch in '"\\\n\r()\'') :
-        raise ValueError(f"unexpected character in URL {url[:80]!r}")
-    return f'url("{url}")'
 
 
 def theme_css(layout, page: PageSetup, font_urls: dict) -> str:

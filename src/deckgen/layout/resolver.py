@@ -16,6 +16,7 @@ from deckgen.layout.types import (
     CardOptions,
     Colors,
     Fonts,
+    HandoutOptions,
     Layout,
     LayoutEntry,
     SlideOptions,
@@ -179,6 +180,7 @@ def _build(layers, merged: dict) -> Layout:
         labels=dict(merged.get("labels", {})),
         slides=SlideOptions(**merged.get("slides", {})),
         cards=CardOptions(**merged.get("cards", {})),
+        handout=HandoutOptions(**merged.get("handout", {})),
         template_dirs=tuple((layer_name, layer_folder.resolve() / "templates")
                             for layer_name, layer_folder, _ in layers
                             if (layer_folder / "templates").is_dir()),

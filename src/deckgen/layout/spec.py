@@ -20,7 +20,7 @@ from deckgen.layout.files import (
     logo_problem,
     template_problem,
 )
-from deckgen.layout.types import Colors
+from deckgen.layout.types import HANDOUT_PAPERS, Colors
 from deckgen.printing import DUPLEX_MODES, PAPERS
 from deckgen.schema import (
     INVALID,
@@ -103,6 +103,10 @@ LAYOUT_SPEC = Mapping(
             "type_scale": Field(Number(0.5, 3, description="Every card side's starting type size multiplied by "
                                                            "this: 1.25 is large type. Default 1.")),
         }, description="Card options.")),
+        "handout": Field(Mapping({
+            "paper": Field(Choice(tuple(HANDOUT_PAPERS), description="Page size of the handout and the "
+                                                                    "facilitator's guide, portrait.")),
+        }, description="Handout and guide options.")),
     },
     description="A deckgen layout: how an organisation's decks and cards look.",
 )

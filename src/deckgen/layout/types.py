@@ -1,4 +1,4 @@
-"""The values of a resolved layout: frozen dataclasses for its colours, fonts, slide and card options,
+"""The values of a resolved layout: frozen dataclasses for its colours, fonts, slide, card and handout options,
 the Layout itself, and LayoutEntry, the one-line summary ``deckgen layouts`` lists; COLOR_KEYS, the
 colour keys, read from the fields of Colors. Nothing here reads a file; ``deckgen.layout.resolver``
 builds these from layout.yaml files."""
@@ -52,6 +52,16 @@ class CardOptions:
     type_scale: float = 1.0  # every side's starting size multiplied: 1.25 is large type
 
 
+# The papers of the handout and the facilitator's guide, portrait, in mm.
+HANDOUT_PAPERS: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A5": (148.0, 210.0),
+                                                   "Letter": (215.9, 279.4)}
+
+
+@dataclass(frozen=True)
+class HandoutOptions:
+    paper: str = "A4"
+
+
 @dataclass(frozen=True)
 class Layout:
     """A resolved layout: every value set, every file an absolute path inside its layout's folder."""
@@ -67,6 +77,7 @@ class Layout:
     labels: dict[str, str] = field(default_factory=dict)
     slides: SlideOptions = SlideOptions()
     cards: CardOptions = CardOptions()
+    handout: HandoutOptions = HandoutOptions()
     # (layout name, its templates/ folder), child first: the card templates' search path.
     template_dirs: tuple[tuple[str, Path], ...] = ()
     # Every folder of the chain: the only places resources may be read from.

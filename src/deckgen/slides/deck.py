@@ -56,3 +56,45 @@ def draw_deck(deck: Deck) -> None:
         slide = _DRAW[type(plan)](deck.prs, deck.layouts, deck.ctx, plan)
         add_footer(slide, deck.ctx.grid, deck.ctx.style, deck.footer, None if plan.number == 1 else plan.number)
     list_notes_master(deck.prs)
+
+
+@dataclass(frozen=True)
+class SlideNumbers:
+    """Which slides of the deck show what, numbered as the deck numbers them (the title slide is 1)."""
+
+    title: int
+    overview: tuple[int, ...]
+    # model number: its analysis slides (continuations included); for a model without an analysis,
+    # the overview slide that shows its tile
+    models: dict[int, tuple[int, ...]]
+    sources: tuple[int, ...]
+    count: int  # slides in the deck
+
+    def first(self, model_number: int) -> int:
+        """The slide a model goes with: the first of its analysis slides (or its overview slide)."""
+        return self.models[model_number][0]
+
+
+def slide_numbers(workshop: Workshop, layout: Layout) -> SlideNumbers:
+    """The numbers of the slides the slides builder writes for ``workshop`` in ``layout``, by what they show,
+    read from ``plan_deck`` (nothing is drawn): other outputs (the facilitator's guide) point at slides by
+    them. Each model is found by the number its slide title and its overview tile carry. Slides whose text
+    does not fit are numbered all the same (the deck itself then refuses to build)."""
+    plans = plan_deck(workshop, layout).plans
+    analysed: dict[int, list[int]] = {}
+    tiles: dict[int, int] = {}
+    title_slide, overview_slides, sources_slides = 1, (), ()
+    for plan in plans:
+        if isinstance(plan, analysis.AnalysisPlan):
+            analysed.setdefault(int(plan.title[0].label), []).append(plan.number)
+        elif isinstance(plan, overview.OverviewPlan):
+            overview_slides += (plan.number,)
+            for _, paras in plan.tiles:
+                tiles[int(paras[0].label)] = plan.number
+        elif isinstance(plan, sources.SourcesPlan):
+            sources_slides += (plan.number,)
+        elif isinstance(plan, title.TitlePlan):
+            title_slide = plan.number
+    models = {model.number: tuple(analysed.get(model.number, ())) or (tiles[model.number],)
+              for model in workshop.models}
+    return SlideNumbers(title_slide, overview_slides, models, sources_slides, len(plans))

@@ -1,0 +1,38 @@
+"""The handout builder: ``NAME-handout.pdf`` for the participants and ``NAME-guide.pdf`` for the facilitator.
+
+Both are one flowing document each (A4, A5 or Letter portrait: the layout's ``handout.paper``): nothing in
+them has a fixed size, so no text is ever refused; a long model runs over as many pages as it needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from deckgen.errors import Problem
+
+
+class HandoutBuilder:
+    name = "handout"
+
+    def outputs(self, names) -> dict[str, Path]:
+        return {"handout": names.path("-handout.pdf"), "guide": names.path("-guide.pdf")}
+
+    def check(self, project) -> list[Problem]:
+        """Nothing can be too long for a flowing document; the templates are rendered (not laid out), so
+        that a broken layout template or one with a script stops ``deckgen check`` as it stops a build."""
+        from deckgen.handout.document import KINDS, html_document
+        from deckgen.handout.view import build_view
+
+        view = build_view(project.workshop, project.layout, project.labels)
+        for kind in KINDS:
+            html_document(project, view, kind)
+        return []
+
+    def write(self, project, outputs) -> None:
+        from deckgen.handout.document import KINDS, html_document, write_pdf
+        from deckgen.handout.view import build_view
+
+        view = build_view(project.workshop, project.layout, project.labels)
+        files = self.outputs(project.names)
+        for done, kind in enumerate(KINDS):
+            project.report("writing the handout and the guide", done, len(KINDS))
+            write_pdf(html_document(project, view, kind), project, outputs.temp_for(files[kind]))
