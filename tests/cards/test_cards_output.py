@@ -27,11 +27,12 @@ def test_single_cards_are_a6_with_bleed_and_trim_box(example_cards):
     reader = PdfReader(paths["single.pdf"])
     assert len(reader.pages) == 2 * (1 + len(workshop.models) + len(workshop.questions))
     for index in (0, 1, len(reader.pages) - 1):
+        # the page: the card, 3 mm bleed, and a 6 mm slug around it for the crop marks (test_cards_slug.py)
         assert boxes_mm(paths["single.pdf"], index) == {
-            "media": (111.0, 154.0), "trim": (105.0, 148.0), "bleed": (111.0, 154.0)}
-    trim, media = reader.pages[0].trimbox, reader.pages[0].mediabox
-    assert round(float(trim.left - media.left) * PT, 1) == 3.0
-    assert round(float(trim.bottom - media.bottom) * PT, 1) == 3.0
+            "media": (123.0, 166.0), "trim": (105.0, 148.0), "bleed": (111.0, 154.0)}
+    trim, bleed = reader.pages[0].trimbox, reader.pages[0].bleedbox
+    assert round(float(trim.left - bleed.left) * PT, 1) == 3.0
+    assert round(float(trim.bottom - bleed.bottom) * PT, 1) == 3.0
 
 
 def test_sheets_are_a4_with_four_cards_each(example_cards):

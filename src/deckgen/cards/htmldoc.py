@@ -84,7 +84,7 @@ def html_page(workshop, layout, cards, sizes: dict[int, float], mode: str, page:
         labels=labels,
         logo=logo,
         logo_alt=layout.logo_alt,
-        crop_marks=mode == "print" and page.crop_marks and page.bleed > 0,
+        crop_marks=mode == "print" and page.slug > 0,  # cards/pdf.py draws them in the slug
         cards=views,
     )
     check_inactive(html, layout, {side.index: side for view in views for side in view.sides})

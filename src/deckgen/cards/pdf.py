@@ -99,7 +99,8 @@ def _side_index(element) -> int:
 
 def _marked_boxes(page_box) -> dict:
     """From a page's box tree: the first box of the side (``side``), the data-side elements on the page
-    (``sides``), the first box of each ``data-fit`` area by name, and every ``band`` box."""
+    (``sides``), the first box of each ``data-fit`` area by name, every ``band`` box, and the first
+    box asking for crop marks (``crop-marks``)."""
     found: dict = {}
     stack = [page_box]
     while stack:
@@ -118,6 +119,8 @@ def _marked_boxes(page_box) -> dict:
                     found["bands"].append(box)
             elif fit and fit not in found:
                 found[fit] = box
+            if element.get("data-crop-marks") is not None and "crop-marks" not in found:
+                found["crop-marks"] = box
         stack.extend(reversed(getattr(box, "children", None) or ()))
     return found
 
@@ -130,7 +133,56 @@ def source_date() -> str | None:
 
 def write(pages, first_document, target=None, identifier: bytes = b"", variant: str | None = "pdf/ua-1"):
     """Write ``pages`` (from one or more renders sharing a font configuration) as one PDF whose
-    identifier is derived from ``identifier``; ``variant`` "pdf/ua-1" makes it tagged PDF/UA-1."""
+    identifier is derived from ``identifier``; ``variant`` "pdf/ua-1" makes it tagged PDF/UA-1. A page
+    whose side asks for crop marks (an element with ``data-crop-marks``, from crop-marks.html.j2) gets
+    them in a slug around its bleed (``add_crop_marks``)."""
     document = first_document.copy(list(pages))
+    marked = [page.bleed["left"] > 0 and "crop-marks" in _marked_boxes(page._page_box) for page in document.pages]
+    finisher = functools.partial(add_crop_marks, marked) if any(marked) else None
     identifier = hashlib.sha256(identifier).hexdigest()[:32].encode()
-    return document.write_pdf(target, pdf_identifier=identifier, pdf_variant=variant)
+    return document.write_pdf(target, pdf_identifier=identifier, pdf_variant=variant, finisher=finisher)
+
+
+def crop_mark_lines(trim, bleed: float, slug: float) -> list[tuple[float, float, float, float]]:
+    """The crop marks around a page whose trim box is ``trim`` (x0, y0, x1, y1 in pt) with ``bleed`` and
+    ``slug`` pt around it: at each corner, one line on each trim line's extension, from CROP_MARK_GAP_MM
+    outside the bleed to as far inside the page's edge, so that none reaches into the bleed."""
+    from deckgen.cards.theme import CROP_MARK_GAP_MM
+
+    gap = CROP_MARK_GAP_MM * 72 / 25.4
+    near, far = bleed + gap, bleed + slug - gap
+    x0, y0, x1, y1 = trim
+    lines = []
+    for x, out_x in ((x0, -1), (x1, 1)):
+        for y, out_y in ((y0, -1), (y1, 1)):
+            lines.append((x + out_x * near, y, x + out_x * far, y))  # along the horizontal trim line
+            lines.append((x, y + out_y * near, x, y + out_y * far))  # along the vertical one
+    return lines
+
+
+def add_crop_marks(marked, document, pdf) -> None:
+    """WeasyPrint's finisher: the pages in ``marked`` get a slug of SLUG_MM around their bleed (a larger
+    MediaBox; the TrimBox and BleedBox stay) and black crop marks in it, drawn after the page's content
+    as an artifact (they are not content, for PDF/UA)."""
+    from deckgen.cards.theme import CROP_MARK_WIDTH_PT, SLUG_MM
+
+    slug = SLUG_MM * 72 / 25.4
+    for page, wanted, number in zip(document.pages, marked, pdf.pages["Kids"][::3]):
+        if not wanted:
+            continue
+        pdf_page = pdf.objects[number]
+        media = [float(value) for value in pdf_page["MediaBox"]]
+        x0, x1 = sorted(media[0::2])
+        y0, y1 = sorted(media[1::2])
+        pdf_page["MediaBox"] = type(pdf_page["MediaBox"])([x0 - slug, y0 - slug, x1 + slug, y1 + slug])
+        trim = [float(value) for value in pdf_page["TrimBox"]]
+        trim = (min(trim[0::2]), min(trim[1::2]), max(trim[0::2]), max(trim[1::2]))
+        bleed = trim[0] - x0  # the page's bleed, in pt: as far as its artwork reaches
+        stream = pdf.objects[int(pdf_page["Contents"].split()[0])]
+        # WeasyPrint's page stream changes the coordinate system first, outside any q: bracket it
+        stream.stream.insert(0, b"q")
+        ops = [b"Q", b"/Artifact BMC", b"q", f"0 G {CROP_MARK_WIDTH_PT} w [] 0 d 0 J".encode("ascii")]
+        for ax, ay, bx, by in crop_mark_lines(trim, bleed, slug):
+            ops.append(f"{ax:.3f} {ay:.3f} m {bx:.3f} {by:.3f} l".encode("ascii"))
+        ops += [b"S", b"Q", b"EMC"]
+        stream.stream.extend(ops)

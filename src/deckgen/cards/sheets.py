@@ -1,6 +1,6 @@
 """The card PDFs put together with pypdf from the laid-out one-page sides: the single-card PDF (the sides
 one after the other, their tags joined) and the print sheets (the sides placed on A4/A3, clipped to their
-trim box, with cut marks); each face's font embedded once where fontmerge can."""
+trim box, cut marks over them); each face's font embedded once where fontmerge can."""
 
 from __future__ import annotations
 
@@ -28,38 +28,49 @@ from deckgen.cards.imposition import Grid, Sheet
 from deckgen.cards.theme import CARD_MM
 
 PT_PER_MM = 72 / 25.4
-MARK_MM = 8.0  # cut marks run this far in from the paper's edge, past a printer's unprintable margin
-CROSS_MM = 2.5  # half the size of the small crosses where four cards meet
-MARK_WIDTH_PT = 0.3
-MARK_GRAY = 0.35
+MARK_MM = 12.0  # cut marks run this far in from the paper's edge: past an office printer's unprintable margin
+PRINTABLE_MM = 5.0  # what no office printer prints: the marks are seen from here to MARK_MM
+CROSS_MM = 3.0  # half the size of the small crosses where four cards meet
+MARK_WIDTH_PT = 0.4  # the dark line
+HALO_WIDTH_PT = 1.3  # the white line under it, so that the mark shows on a dark card as on a light one
 
 
 def mm(value: float) -> float:
     return value * PT_PER_MM
 
 
-def cut_marks(layout: Grid, dx: float = 0.0, dy: float = 0.0) -> bytes:
-    """PDF drawing operators for the cut marks of one sheet (shifted by dx, dy mm for back sheets)."""
+def cut_mark_lines(layout: Grid, dx: float = 0.0, dy: float = 0.0) -> list[tuple[float, float, float, float]]:
+    """The cut marks of one sheet as lines (x1, y1, x2, y2 in mm from the paper's top-left corner), for a
+    sheet whose drawing is moved by dx, dy mm (backs): at both ends of every cut line, a tick along it from
+    the paper's edge to MARK_MM in, and a small cross where four cards meet. Every mark lies on a cut line,
+    so on the cards' trim edges and never inside a card's safe zone. Cut lines within 0.2 mm of the
+    paper's edge are the edge itself and get none."""
     xs, ys = layout.cuts()
-    height = layout.height
-    ops = [f"q {MARK_GRAY} G {MARK_WIDTH_PT} w [] 0 d 0 J"]
-
-    def line(x1, y1, x2, y2):
-        ops.append(f"{mm(x1 + dx):.3f} {mm(height - y1 - dy):.3f} m {mm(x2 + dx):.3f} {mm(height - y2 - dy):.3f} l S")
-
-    for x in xs:
-        if 0.2 < x < layout.width - 0.2:
-            line(x, 0 - dy, x, MARK_MM)
-            line(x, height - MARK_MM, x, height - dy)
-    for y in ys:
+    width, height = layout.width, layout.height
+    lines = []
+    for x in (x + dx for x in xs):
+        if 0.2 < x < width - 0.2:
+            lines += [(x, 0.0, x, MARK_MM), (x, height - MARK_MM, x, height)]
+    for y in (y + dy for y in ys):
         if 0.2 < y < height - 0.2:
-            line(0 - dx, y, MARK_MM, y)
-            line(layout.width - MARK_MM, y, layout.width - dx, y)
+            lines += [(0.0, y, MARK_MM, y), (width - MARK_MM, y, width, y)]
     for x in xs[1:-1]:
         for y in ys[1:-1]:
-            line(x - CROSS_MM, y, x + CROSS_MM, y)
-            line(x, y - CROSS_MM, x, y + CROSS_MM)
-    ops.append("Q")
+            lines += [(x + dx - CROSS_MM, y + dy, x + dx + CROSS_MM, y + dy),
+                      (x + dx, y + dy - CROSS_MM, x + dx, y + dy + CROSS_MM)]
+    return lines
+
+
+def cut_marks(layout: Grid, dx: float = 0.0, dy: float = 0.0) -> bytes:
+    """PDF drawing operators for the cut marks of one sheet (shifted by dx, dy mm for back sheets), drawn
+    over the cards: black lines, each on a wider white one, so that they show on any card."""
+    height = layout.height
+    path = "\n".join(f"{mm(x1):.3f} {mm(height - y1):.3f} m {mm(x2):.3f} {mm(height - y2):.3f} l"
+                     for x1, y1, x2, y2 in cut_mark_lines(layout, dx, dy))
+    ops = ["q [] 0 d 0 J 0 j",
+           f"1 G {HALO_WIDTH_PT} w", path, "S",  # every halo first: no halo covers another mark's dark line
+           f"0 G {MARK_WIDTH_PT} w", path, "S",
+           "Q"]
     return "\n".join(ops).encode("ascii")
 
 
@@ -74,7 +85,7 @@ def _stream_page(writer: PdfWriter, width: float, height: float, operators: byte
 def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: str, seed: bytes | None = None,
                  fonts=()) -> bytes:
     """The sheets PDF: every card page placed by ``sheets``, clipped to its trim box (bleed would spill
-    into its neighbours), over the sheet's cut marks. ``singles`` is the single-card PDF's bytes or a
+    into its neighbours), the sheet's cut marks drawn over them. ``singles`` is the single-card PDF's bytes or a
     list of pypdf pages, one per side in side order; ``seed`` the bytes the document ID is derived from
     (default: ``singles`` when bytes); ``fonts`` the layout's font files, from which each face is
     embedded once where fontmerge can.
@@ -89,7 +100,7 @@ def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: s
         pages = singles
     writer = PdfWriter()
     for sheet in sheets:
-        operators = [cut_marks(layout, *sheet.offset)]
+        operators = []
         xobjects = DictionaryObject()
         for number, placement in enumerate(sheet.placements):
             card = pages[placement.side]
@@ -99,6 +110,7 @@ def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: s
             tx = mm(placement.x) - float(trim.left)
             ty = mm(layout.height - placement.y - CARD_MM[1]) - float(trim.bottom)
             operators.append(f"q 1 0 0 1 {tx:.4f} {ty:.4f} cm {name} Do Q".encode("ascii"))
+        operators.append(cut_marks(layout, *sheet.offset))  # over the cards, which cover the whole sheet
         page = _stream_page(writer, layout.width, layout.height, b"\n".join(operators))
         page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
     share_fonts(writer, fonts)

@@ -10,6 +10,9 @@ from deckgen.layout import COLOR_KEYS
 
 CARD_MM = (105.0, 148.0)
 SAFE_MM = 6.0  # text keeps at least this far inside every trim edge
+SLUG_MM = 6.0  # paper around the bleed of the single-card PDF that holds its crop marks
+CROP_MARK_GAP_MM = 0.5  # the crop marks start this far outside the bleed, and end this far inside the page
+CROP_MARK_WIDTH_PT = 0.25
 
 
 @dataclass(frozen=True)
@@ -18,6 +21,11 @@ class PageSetup:
 
     bleed: float  # mm, 0 for the preview
     crop_marks: bool
+
+    @property
+    def slug(self) -> float:
+        """mm of page around the bleed on every side, for the crop marks: none without them (or bleed)."""
+        return SLUG_MM if self.crop_marks and self.bleed > 0 else 0.0
 
 
 def theme_css(layout, page: PageSetup, font_urls: dict) -> str:
@@ -42,6 +50,7 @@ def theme_css(layout, page: PageSetup, font_urls: dict) -> str:
                 f"@font-face {{ font-family: {css_string(family)}; src: {css_url(font_urls[face.path])}; "
                 f"font-weight: {face.css_weight}; font-style: {face.css_style}; }}"
             )
-    # Crop marks are elements of the page (crop-marks.html.j2): the page's own marks would lie under the band.
+    # The page is the card and its bleed: deckgen adds the slug with the crop marks around it when it
+    # writes the page (cards/pdf.py), where crop-marks.html.j2 asks for them.
     lines.append(f"@page {{ size: {CARD_MM[0]:g}mm {CARD_MM[1]:g}mm; margin: 0; bleed: {page.bleed:g}mm; }}")
     return "\n".join(lines) + "\n"
