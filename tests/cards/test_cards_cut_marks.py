@@ -66,11 +66,13 @@ def _tick_windows(grid, offset):
     for x in (x + offset[0] for x in xs):
         if PRINTABLE <= x <= width - PRINTABLE:
             windows += [(f"vertical cut x={x:g} at the top", (x - 0.4, PRINTABLE, x + 0.4, SEEN_TO)),
-                        (f"vertical cut x={x:g} at the bottom", (x - 0.4, height - SEEN_TO, x + 0.4, height - PRINTABLE))]
+                        (f"vertical cut x={x:g} at the bottom",
+                         (x - 0.4, height - SEEN_TO, x + 0.4, height - PRINTABLE))]
     for y in (y + offset[1] for y in ys):
         if PRINTABLE <= y <= height - PRINTABLE:
             windows += [(f"horizontal cut y={y:g} at the left", (PRINTABLE, y - 0.4, SEEN_TO, y + 0.4)),
-                        (f"horizontal cut y={y:g} at the right", (width - SEEN_TO, y - 0.4, width - PRINTABLE, y + 0.4))]
+                        (f"horizontal cut y={y:g} at the right",
+                         (width - SEEN_TO, y - 0.4, width - PRINTABLE, y + 0.4))]
     return windows
 
 
@@ -106,7 +108,8 @@ def test_every_cut_line_has_a_visible_mark_at_both_ends(built, paper):
         assert len(windows) >= 4  # A4: the middle cut each way; A3: three vertical, one horizontal
         for what, box in windows:
             share = _seen(image, box, vertical=what.startswith("vertical"))
-            assert share > 0.9, f"sheet {number} ({'back' if sheet.back else 'front'}): the {what} shows over {share:.0%}"
+            side = "back" if sheet.back else "front"
+            assert share > 0.9, f"sheet {number} ({side}): the {what} shows over {share:.0%}"
             checked += 1
     assert checked >= 8
 
@@ -127,4 +130,5 @@ def test_no_mark_reaches_into_a_cards_safe_zone(built, paper, monkeypatch):
             zone = (placement.x + SAFE, placement.y + SAFE, placement.x + CARD_W - SAFE, placement.y + CARD_H - SAFE)
             x0, y0, x1, y1 = (round(value * PX) for value in zone)
             inside = difference.crop((x0 - margin, y0 - margin, x1 + margin, y1 + margin)).getbbox()
-            assert inside is None, f"sheet {number}: a mark inside the safe zone of the card at {placement.x:g}, {placement.y:g} mm"
+            assert inside is None, (f"sheet {number}: a mark inside the safe zone of the card at "
+                                    f"{placement.x:g}, {placement.y:g} mm")

@@ -36,5 +36,6 @@ def test_every_glyph_keeps_inside_the_safe_zone(tmp_path, example, name):
                 x0, x1, top, bottom = (char[key] * PT for key in ("x0", "x1", "top", "bottom"))
                 if (x0 < SAFE - TOLERANCE or x1 > CARD_W - SAFE + TOLERANCE
                         or top < SAFE - TOLERANCE or bottom > CARD_H - SAFE + TOLERANCE):
-                    outside.append(f"page {number} {char['text']!r} at x {x0:.2f}-{x1:.2f}, y {top:.2f}-{bottom:.2f} mm")
+                    outside.append(f"page {number} {char['text']!r} at x {x0:.2f}-{x1:.2f}, "
+                                   f"y {top:.2f}-{bottom:.2f} mm")
     assert not outside, f"{len(outside)} glyphs in the outer {SAFE:g} mm, e.g.:\n" + "\n".join(outside[:25])

@@ -3,6 +3,7 @@ from WeasyPrint's box tree, written as PDF. (cards/fetcher.py imports WeasyPrint
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -167,7 +168,7 @@ def add_crop_marks(marked, document, pdf) -> None:
     from deckgen.cards.theme import CROP_MARK_WIDTH_PT, SLUG_MM
 
     slug = SLUG_MM * 72 / 25.4
-    for page, wanted, number in zip(document.pages, marked, pdf.pages["Kids"][::3]):
+    for wanted, number in zip(marked, pdf.pages["Kids"][::3]):
         if not wanted:
             continue
         pdf_page = pdf.objects[number]
