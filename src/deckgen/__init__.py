@@ -7,8 +7,11 @@ How the package is laid out, in the order a build runs:
   hold the facts both depend on.
 - ``project`` resolves all of that once into a ``Project``: every command starts there.
 - ``builders`` registers the outputs. Each is a package with a ``builder.py`` that implements the ``Builder``
-  protocol (``outputs``, ``check``, ``write``): ``slides/`` (python-pptx) and ``cards/`` (Jinja2 and
-  WeasyPrint). A third output is one such module plus one line in ``builders.REGISTRY``.
+  protocol (``outputs``, ``check``, ``write``): ``slides/`` (python-pptx), ``cards/`` and ``handout/``
+  (Jinja2 and WeasyPrint, sharing ``htmlpdf``). Another output is one such module plus one line in
+  ``builders.REGISTRY``.
+- ``importer/`` reads a deck back into a content file; ``workbook`` reads an Excel workbook as content;
+  ``contrast`` and ``colors`` judge the layout's colours.
 - ``build`` runs builders over a project, and ``outputs`` lands their files together or not at all;
   ``batch``, ``watch`` and ``preview`` drive builds; ``cli`` parses options and shows failures as messages.
 """
