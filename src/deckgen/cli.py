@@ -101,7 +101,7 @@ def main() -> None:
     """Turn a workshop content file into an editable PowerPoint deck and printable A6 cards."""
 
 
-@main.command(short_help="Build the deck and the cards (default: the example).")
+@main.command(short_help="Build the deck, cards and handouts (default: the example).")
 @click.argument("contents", nargs=-1, type=ContentFile())
 @click.option("--layout", "-l", "layouts", metavar="NAME|PATH", multiple=True,
               help="Layout name (./layouts/NAME or shipped) or folder; default: the content's own. "
@@ -119,7 +119,8 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True,
               help="Lay out every card again instead of reusing the sides kept in OUT/.deckgen-cache/NAME/.")
 def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, no_cache):
-    """Build the deck and the cards of each CONTENT file (default: the bundled example)."""
+    """Build every output of each CONTENT file (default: the bundled example): the deck, the cards, the
+    handout and the guide; --only picks."""
     from deckgen.batch import plan, run_all
     from deckgen.build import build as run_build
     from deckgen.progress import Progress
