@@ -94,6 +94,14 @@ def test_a_content_name_without_yaml_is_found_and_a_typo_gets_a_suggestion(run, 
     assert result.output.startswith("buurtdg.yaml: no such content file; did you mean buurtdag.yaml?")
 
 
+def test_a_workbook_name_without_xlsx_is_found(run, tmp_path):
+    from deckgen.workbook_init import new_workbook
+
+    new_workbook("dag", "en", tmp_path)
+    result = run("check", "dag")
+    assert result.output.strip().endswith("dag.xlsx: OK"), result.output
+
+
 def test_no_help_line_is_cut_off(run):
     commands = run("--help").output.split("Commands:")[1]
     assert "..." not in commands

@@ -24,6 +24,7 @@ from deckgen.printing import PrintOptions, PrintSettings, resolve_print
 from deckgen.sourcemap import SourceMap, source_map
 
 DEFAULT_LAYOUT = "default"
+CONTENT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # the files a workshop can be written in, first found first
 DEFAULT_OUT_DIR = Path("output")
 # Laid-out card sides, one folder a workshop under the output folder (deckgen.cards.cache): each build
 # prunes what it did not use, so workshops built into one folder must not share theirs.
@@ -134,13 +135,14 @@ def assemble(workshop: Workshop, layout: Layout, out_dir: Path = DEFAULT_OUT_DIR
 
 
 def find_content(path: Path) -> Path:
-    """The content file a person means: ``path`` itself, or ``path.yaml`` when they left off the extension.
+    """The content file a person means: ``path`` itself, or ``path.yaml`` (``.yml``, ``.xlsx``) when they
+    left off the extension.
 
-    A name that is neither is returned as given: loading it says it does not exist, and suggests a
+    A name that is none of these is returned as given: loading it says it does not exist, and suggests a
     close name in its folder."""
-    if path.exists() or path.suffix.lower() in (".yaml", ".yml"):
+    if path.exists() or path.suffix.lower() in CONTENT_SUFFIXES:
         return path
-    for suffix in (".yaml", ".yml"):
+    for suffix in CONTENT_SUFFIXES:
         if path.with_name(path.name + suffix).is_file():
             return path.with_name(path.name + suffix)
     return path
