@@ -141,20 +141,12 @@ def read_workbook(path: Path) -> tuple[dict, _Cells, list[Problem]]:
 
 def workbook_problem(path: Path) -> str | None:
     """Why ``path`` is no workbook to read, judged before anything is unpacked; None when it may be."""
-    from deckgen.importer.package import OLE_SIGNATURE, size_problem
+    from deckgen.importer.package import OLE_SIGNATURE, file_head, size_problem
 
-    if not path.exists():
-        return "no such workbook"
-    if path.is_dir():
-        return "is a folder; expected an Excel workbook (.xlsx)"
-    try:
-        size = path.stat().st_size
-        with open(path, "rb") as handle:
-            head = handle.read(8)
-    except OSError as error:
-        return f"cannot be read: {error.strerror or error}"
-    if size > MAX_WORKBOOK_BYTES:
-        return f"the workbook is {size / 1e6:.0f} MB; at most {MAX_WORKBOOK_BYTES / 1e6:.0f} MB is read"
+    read = file_head(path, "workbook", "workbook", "an Excel workbook (.xlsx)", MAX_WORKBOOK_BYTES)
+    if isinstance(read, str):
+        return read
+    _, head = read
     if head == OLE_SIGNATURE:
         return ("is protected with a password or an old Excel 97-2003 file (.xls); remove the password or save it "
                 "as .xlsx in Excel or LibreOffice Calc")

@@ -41,20 +41,31 @@ def open_deck(path: Path):
                            f"{_SAVE_AS}") from None
 
 
-def deck_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be imported, judged without unpacking it; None when it may be opened."""
+def file_head(path: Path, missing: str, noun: str, expected: str, limit: int) -> tuple[int, bytes] | str:
+    """The size and first eight bytes of ``path``, or why it cannot be read: missing ("no such
+    ``missing``"), a folder (``expected`` names what was expected), unreadable, or over ``limit`` bytes
+    ("the ``noun`` is ... MB")."""
     if not path.exists():
-        return "no such file"
+        return f"no such {missing}"
     if path.is_dir():
-        return "is a folder; expected a PowerPoint deck (.pptx)"
+        return f"is a folder; expected {expected}"
     try:
         size = path.stat().st_size
         with open(path, "rb") as handle:
             head = handle.read(8)
     except OSError as error:
         return f"cannot be read: {error.strerror or error}"
-    if size > MAX_DECK_BYTES:
-        return f"the deck is {size / 1e6:.0f} MB; at most {MAX_DECK_BYTES / 1e6:.0f} MB is read"
+    if size > limit:
+        return f"the {noun} is {size / 1e6:.0f} MB; at most {limit / 1e6:.0f} MB is read"
+    return size, head
+
+
+def deck_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be imported, judged without unpacking it; None when it may be opened."""
+    read = file_head(path, "file", "deck", "a PowerPoint deck (.pptx)", MAX_DECK_BYTES)
+    if isinstance(read, str):
+        return read
+    size, head = read
     if size == 0:
         return "is empty; expected a PowerPoint deck (.pptx)"
     if head == OLE_SIGNATURE:
