@@ -24,7 +24,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from deckgen.errors import DeckgenError
+from deckgen.fonts import layout_faces
 from deckgen.inline import Text
+from deckgen.layout import COLOR_KEYS
 from deckgen.safepaths import is_inside
 
 # --- templates ------------------------------------------------------------------------------------------
@@ -254,3 +256,21 @@ def css_url(url: str) -> str:
     if any(ch in url for ch in '"\\\n\r()\'') :
         raise ValueError(f"unexpected character in URL {url[:80]!r}")
     return f'url("{url}")'
+
+
+def layout_css(layout, font_urls: dict, variables: dict[str, str]) -> list[str]:
+    """The layout as CSS lines: a ``:root`` rule with its colours, its heading and body fonts and
+    ``variables`` (name without ``--``: value), then an @font-face for every font file under each family
+    name; ``font_urls`` maps each font file to the URL to use. Cards and handouts add their @page."""
+    lines = [":root {"]
+    lines += [f"  --{key}: {getattr(layout.colors, key)};" for key in COLOR_KEYS]
+    lines += [f"  --heading-font: {css_string(layout.fonts.heading)}, sans-serif;",
+              f"  --body-font: {css_string(layout.fonts.body)}, sans-serif;"]
+    lines += [f"  --{name}: {value};" for name, value in variables.items()]
+    lines.append("}")
+    families = dict.fromkeys((layout.fonts.heading, layout.fonts.body))
+    for face in layout_faces(layout.fonts.files):
+        for family in families:
+            lines.append(f"@font-face {{ font-family: {css_string(family)}; src: {css_url(font_urls[face.path])}; "
+                         f"font-weight: {face.css_weight}; font-style: {face.css_style}; }}")
+    return lines

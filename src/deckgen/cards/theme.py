@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from deckgen.fonts import layout_faces
-from deckgen.htmlpdf import css_string, css_url  # shared with the handout
-from deckgen.layout import COLOR_KEYS
+from deckgen.htmlpdf import layout_css
 
 CARD_MM = (105.0, 148.0)
 SAFE_MM = 6.0  # text keeps at least this far inside every trim edge
@@ -30,26 +28,12 @@ class PageSetup:
 
 def theme_css(layout, page: PageSetup, font_urls: dict) -> str:
     """The layout-dependent part of the stylesheet. ``font_urls`` maps each font file to the URL to use."""
-    colors = layout.colors
-    lines = [":root {"]
-    for key in COLOR_KEYS:
-        lines.append(f"  --{key}: {getattr(colors, key)};")
-    lines += [
-        f"  --heading-font: {css_string(layout.fonts.heading)}, sans-serif;",
-        f"  --body-font: {css_string(layout.fonts.body)}, sans-serif;",
-        f"  --bleed: {page.bleed:g}mm;",
-        f"  --safe: {SAFE_MM:g}mm;",
-        f"  --card-width: {CARD_MM[0]:g}mm;",
-        f"  --card-height: {CARD_MM[1]:g}mm;",
-        "}",
-    ]
-    families = dict.fromkeys((layout.fonts.heading, layout.fonts.body))
-    for face in layout_faces(layout.fonts.files):
-        for family in families:
-            lines.append(
-                f"@font-face {{ font-family: {css_string(family)}; src: {css_url(font_urls[face.path])}; "
-                f"font-weight: {face.css_weight}; font-style: {face.css_style}; }}"
-            )
+    lines = layout_css(layout, font_urls, {
+        "bleed": f"{page.bleed:g}mm",
+        "safe": f"{SAFE_MM:g}mm",
+        "card-width": f"{CARD_MM[0]:g}mm",
+        "card-height": f"{CARD_MM[1]:g}mm",
+    })
     # The page is the card and its bleed: deckgen adds the slug with the crop marks around it when it
     # writes the page (cards/pdf.py), where crop-marks.html.j2 asks for them.
     lines.append(f"@page {{ size: {CARD_MM[0]:g}mm {CARD_MM[1]:g}mm; margin: 0; bleed: {page.bleed:g}mm; }}")

@@ -17,9 +17,8 @@ from markupsafe import Markup
 from deckgen import reproducible
 from deckgen.errors import DeckgenError, UnsafeReference
 from deckgen.fonts import layout_faces
-from deckgen.htmlpdf import css_string, css_url, environment, find_active
+from deckgen.htmlpdf import environment, find_active, layout_css
 from deckgen.languages import document_tag, language
-from deckgen.layout import COLOR_KEYS
 from deckgen.layout.types import HANDOUT_PAPERS
 
 TEMPLATE = "handout.html.j2"
@@ -36,19 +35,7 @@ def theme_css(layout, font_urls: dict) -> str:
     paper = layout.handout.paper
     width, height = HANDOUT_PAPERS[paper]
     top, right, bottom, left = MARGINS_MM[paper]
-    lines = [":root {"]
-    lines += [f"  --{key}: {getattr(layout.colors, key)};" for key in COLOR_KEYS]
-    lines += [
-        f"  --heading-font: {css_string(layout.fonts.heading)}, sans-serif;",
-        f"  --body-font: {css_string(layout.fonts.body)}, sans-serif;",
-        f"  --text-size: {TEXT_PT[paper]:g}pt;",
-        "}",
-    ]
-    families = dict.fromkeys((layout.fonts.heading, layout.fonts.body))
-    for face in layout_faces(layout.fonts.files):
-        for family in families:
-            lines.append(f"@font-face {{ font-family: {css_string(family)}; src: {css_url(font_urls[face.path])}; "
-                         f"font-weight: {face.css_weight}; font-style: {face.css_style}; }}")
+    lines = layout_css(layout, font_urls, {"text-size": f"{TEXT_PT[paper]:g}pt"})
     lines.append(f"@page {{ size: {width:g}mm {height:g}mm; margin: {top}mm {right}mm {bottom}mm {left}mm; }}")
     return "\n".join(lines) + "\n"
 
