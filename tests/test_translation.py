@@ -275,3 +275,20 @@ def test_german_is_a_language_with_its_own_labels_and_dates(workshop, tmp_path):
     german = deck_text(tmp_path / "out" / "dag-de.pptx")
     assert "1. August 2024" in german and "Stärken und Chancen" in german and "DE Buddy" in german
     assert Presentation(str(tmp_path / "out" / "dag-de.pptx")).core_properties.language == "de-DE"
+
+
+def test_watch_builds_the_translations_and_rebuilds_when_a_po_file_is_saved(workshop, tmp_path):
+    from deckgen.project import Request
+    from deckgen.watch import Watcher
+
+    watcher = Watcher(Request(content=workshop, out_dir=tmp_path / "out", only=("slides",)), pictures=False,
+                      echo=lambda _: None)
+    po = workshop.with_name("dag.fr.po")
+    assert watcher.is_relevant(po) and not watcher.is_relevant(workshop.with_name("other.fr.po"))
+    before = watcher.stamp()
+    watcher.rebuild()
+    assert {path.name for path in (tmp_path / "out").iterdir()} >= {"dag.pptx", "dag-fr.pptx"}
+    po.write_text(po.read_text(encoding="utf-8").replace("FR Wachtlijsten", "Listes d'attente"), encoding="utf-8")
+    assert watcher.stamp() != before
+    watcher.rebuild()
+    assert "Listes d'attente" in deck_text(tmp_path / "out" / "dag-fr.pptx")
