@@ -105,7 +105,7 @@ def translated_workshop(content: Path, data: dict, code: str, po: Path) -> tuple
         line = msgid_line(lines, entry)
         key = (entry.msgctxt or "", entry.msgid)
         if key not in places:
-            problems.append(Problem(po, line, None, key[0], unmatched_message(entry.msgid, content, code)))
+            problems.append(Problem(po, line, None, key[0], unmatched_message(entry.msgid, content, code, data)))
             continue
         translation = entry.msgstr.strip()
         if not translation or "fuzzy" in entry.flags:
@@ -128,11 +128,12 @@ def translated_workshop(content: Path, data: dict, code: str, po: Path) -> tuple
     return build_workshop(translated, content), translation
 
 
-def unmatched_message(msgid: str, content: Path, code: str) -> str:
+def unmatched_message(msgid: str, content: Path, code: str, data: dict) -> str:
     shown = msgid if len(msgid) <= 50 else msgid[:49] + "\u2026"
+    source = language(data.get("language", "nl")).code
     return (f"{shown!r} is no text of {content.name}: its source changed or is gone since the file was made; "
-            f"'deckgen translate {content.name} --to {code}' brings the file up to date "
-            "(a changed text is kept, marked fuzzy for review)")
+            f"'deckgen translate {content.name} --to {code}' brings the file up to date (a changed text is kept, "
+            f"marked fuzzy for review), or build only '{source}' with --language {source}")
 
 
 def target_tag(source: str, code: str) -> str:
