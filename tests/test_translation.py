@@ -232,6 +232,10 @@ def test_language_picks_what_is_built(workshop, tmp_path):
      "sources item 1: the source has 1 bold part (**...**), the translation 0"),
     (lambda text: text.replace('msgstr "{count} modèles"', 'msgstr "modèles"'),
      "labels.overview: the placeholder {count} of the source is missing"),
+    (lambda text: text + '\nmsgctxt "models[Buddy].weaknesses"\nmsgid "Wachtlijsten"\nmsgstr "Attente"\n',
+     "this entry repeats the one at line"),
+    (lambda text: text.replace('msgstr "FR Wachtlijsten"', 'msgstr "FR Wachtlijsten\\"'),
+     "msgstr must be followed by a text in double quotes"),
 ])
 def test_a_broken_po_file_is_a_located_message_and_nothing_is_written(workshop, tmp_path, damage, message):
     po = workshop.with_name("dag.fr.po")
@@ -292,3 +296,17 @@ def test_watch_builds_the_translations_and_rebuilds_when_a_po_file_is_saved(work
     assert watcher.stamp() != before
     watcher.rebuild()
     assert "Listes d'attente" in deck_text(tmp_path / "out" / "dag-fr.pptx")
+
+
+def test_a_translated_build_leaves_out_the_layout_s_own_labels(workshop, tmp_path):
+    workshop.write_text(workshop.read_text(encoding="utf-8").replace(
+        "    weaknesses: [Wachtlijsten]\n", "    weaknesses: [Wachtlijsten]\n    preconditions: [Tijd]\n"),
+        encoding="utf-8")
+    assert run("translate", workshop, "--to", "fr").exit_code == 0
+    fill(workshop.with_name("dag.fr.po"), lambda entry: entry.msgid.replace("modellen", "modèles")
+         if "{count}" in entry.msgid else "FR " + entry.msgid)
+    result = run("build", workshop, "--out", tmp_path / "out", "--only", "slides", "--layout", "buurtwerk", "--quiet")
+    assert result.exit_code == 0, result.output
+    dutch, french = (deck_text(tmp_path / "out" / name).upper() for name in ("dag.pptx", "dag-fr.pptx"))
+    assert "VOORWAARDEN" in dutch  # the buurtwerk layout's own word
+    assert "CONDITIONS PRÉALABLES" in french and "VOORWAARDEN" not in french

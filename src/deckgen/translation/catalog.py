@@ -55,12 +55,32 @@ def read_catalog(path: Path) -> polib.POFile:
     problems = [Problem(path, number, None, "", message) for number, message in _syntax_slips(source)]
     if not problems:
         try:
-            return polib.pofile(source, wrapwidth=WRAP)
+            catalog = polib.pofile(source, wrapwidth=WRAP)
         except (OSError, ValueError) as error:  # polib says "Syntax error in po file (line N)"
             found = re.search(r"line (\d+)", str(error))
             problems.append(Problem(path, int(found.group(1)) if found else None, None, "",
                                     f"not valid in a PO file ({str(error).split(': ', 1)[-1]})"))
+        else:
+            problems += _repeated(path, catalog, source.splitlines())
+            if not problems:
+                return catalog
     raise InvalidInput(problems)
+
+
+def _repeated(path: Path, catalog: polib.POFile, lines: list[str]) -> list[Problem]:
+    """An entry whose context and source an earlier entry has already: msgfmt and Poedit refuse the file."""
+    first: dict[tuple, int | None] = {}
+    problems = []
+    for entry in catalog:
+        key = (entry.obsolete, entry.msgctxt or "", entry.msgid)
+        line = msgid_line(lines, entry)
+        if key in first:
+            problems.append(Problem(path, line, None, entry.msgctxt or "",
+                                    f"this entry repeats the one at line {first[key]} (same msgctxt and msgid); "
+                                    "keep one of them"))
+        else:
+            first[key] = line
+    return problems
 
 
 def _syntax_slips(source: str):
