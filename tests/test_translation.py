@@ -310,3 +310,16 @@ def test_a_translated_build_leaves_out_the_layout_s_own_labels(workshop, tmp_pat
     dutch, french = (deck_text(tmp_path / "out" / name).upper() for name in ("dag.pptx", "dag-fr.pptx"))
     assert "VOORWAARDEN" in dutch  # the buurtwerk layout's own word
     assert "CONDITIONS PRÉALABLES" in french and "VOORWAARDEN" not in french
+
+
+def test_several_builds_build_every_language_and_tell_the_warnings(workshop, tmp_path):
+    other = workshop.with_name("ander.yaml")
+    other.write_text(workshop.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("translate", other, "--to", "fr").exit_code == 0  # left untranslated
+    result = run("build", workshop, other, "--out", tmp_path / "out", "--only", "slides")
+    assert result.exit_code == 0, result.output
+    assert {path.name for path in (tmp_path / "out").iterdir()} == {"dag.pptx", "dag-fr.pptx", "ander.pptx",
+                                                                      "ander-fr.pptx"}
+    warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
+    assert warnings == [f"warning: {other.with_name('ander.fr.po')}: 9 of 9 texts not translated into 'fr' yet "
+                        "(empty or fuzzy), shown in 'nl'"]

@@ -150,6 +150,8 @@ def build(contents, layouts, out_dir, only, paper, duplex, back_offset, language
     for outcome in outcomes:
         for path in outcome.written:
             click.echo(str(path))
+        for message in outcome.warnings:
+            click.echo(f"warning: {message}", err=True)
     for outcome in failed:
         click.echo(f"\nfailed: {outcome.label}\n{outcome.error}", err=True)
     click.echo(f"\n{len(outcomes) - len(failed)} of {len(outcomes)} builds succeeded"
