@@ -323,3 +323,37 @@ def test_several_builds_build_every_language_and_tell_the_warnings(workshop, tmp
     warnings = [line for line in result.output.splitlines() if line.startswith("warning:")]
     assert warnings == [f"warning: {other.with_name('ander.fr.po')}: 9 of 9 texts not translated into 'fr' yet "
                         "(empty or fuzzy), shown in 'nl'"]
+
+
+def test_a_renamed_model_keeps_its_translations_and_its_name_turns_fuzzy(workshop):
+    workshop.write_text(workshop.read_text(encoding="utf-8").replace("name: Buddy", "name: Maatje"), encoding="utf-8")
+    result = run("translate", workshop, "--to", "fr")
+    assert result.exit_code == 0 and "1 marked fuzzy" in result.output, result.output
+    catalog = catalog_of(workshop)
+    name = catalog.find("Maatje", msgctxt="models[Maatje].name")
+    assert name.fuzzy and name.msgstr == "FR Buddy" and name.previous_msgid == "Buddy"
+    assert name.previous_msgctxt == "models[Buddy].name"
+    strength = catalog.find("Horizon verruimen", msgctxt="models[Maatje].strengths")
+    assert strength.msgstr == "FR Horizon verruimen" and not strength.fuzzy
+    assert not catalog.obsolete_entries()
+
+
+def test_the_translation_keeps_the_source_s_region(workshop, tmp_path):
+    workshop.write_text(workshop.read_text(encoding="utf-8").replace("language: nl", "language: nl-BE"),
+                        encoding="utf-8")
+    result = run("build", workshop, "--out", tmp_path / "out", "--only", "slides", "--quiet")
+    assert result.exit_code == 0, result.output
+    assert Presentation(str(tmp_path / "out" / "dag-fr.pptx")).core_properties.language == "fr-BE"
+    assert Presentation(str(tmp_path / "out" / "dag.pptx")).core_properties.language == "nl-BE"
+
+
+@pytest.mark.gettext
+def test_an_updated_po_file_with_fuzzy_and_obsolete_entries_passes_msgfmt_check(workshop):
+    text = workshop.read_text(encoding="utf-8").replace("Horizon verruimen", "Horizon verbreden")
+    workshop.write_text(text.replace("  - name: Netwerk\n    strengths: [Familie betrekken]\n", ""), encoding="utf-8")
+    assert run("translate", workshop, "--to", "fr").exit_code == 0
+    po = workshop.with_name("dag.fr.po")
+    written = po.read_text(encoding="utf-8")
+    assert "#, fuzzy\n#| msgid \"Horizon verruimen\"\n" in written and '#~ msgid "Familie betrekken"' in written
+    result = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(po)], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
