@@ -4,6 +4,7 @@
   reordering the models;
 - ``catalog``: reading PO files (a syntax error is a located message) and writing them atomically;
 - ``merge``: updating a PO file after the content changed, as ``msgmerge`` does;
+- ``update``: ``deckgen translate``, which writes or updates the PO file of a language;
 - ``markup``: the placeholders and emphasis marks a translation must keep;
 - ``apply``: a translated project, built by the same builders as the source;
 - ``status``: what ``deckgen check`` says about each translation.
