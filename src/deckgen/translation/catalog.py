@@ -28,7 +28,7 @@ def translation_files(content: Path) -> dict[str, Path]:
     """The PO files beside ``content``, by language code, in deckgen's order of languages; a PO file for a
     language deckgen does not speak is an error (the trainer meant it to be built)."""
     found: dict[str, Path] = {}
-    for path in sorted(content.parent.glob(f"{glob_escape(content.stem)}.*.po")):
+    for path in sorted(content.parent.glob(f"{_glob_escape(content.stem)}.*.po")):
         code = path.name[len(content.stem) + 1: -len(".po")]
         if code not in LANGUAGES:
             raise DeckgenError(f"{path}: deckgen does not speak '{code}': it knows {', '.join(LANGUAGES)}; rename "
@@ -38,7 +38,7 @@ def translation_files(content: Path) -> dict[str, Path]:
     return {code: found[code] for code in LANGUAGES if code in found}
 
 
-def glob_escape(text: str) -> str:
+def _glob_escape(text: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", text)
 
 
