@@ -80,7 +80,15 @@ class _Cells:
 def load_workbook_located(path: Path | str) -> tuple[Workshop, SourceMap]:
     """The workshop in the workbook at ``path`` and the cell of each of its values; InvalidInput naming the
     cell of every problem."""
-    from deckgen.content import CONTENT_SPEC, build_workshop
+    from deckgen.content import build_workshop
+
+    data, cells = load_workbook_data(path)
+    return build_workshop(data, Path(path)), cells
+
+
+def load_workbook_data(path: Path | str) -> tuple[dict, SourceMap]:
+    """The validated content mapping of the workbook at ``path`` and the cell of each of its values."""
+    from deckgen.content import CONTENT_SPEC
     from deckgen.schema import validate
 
     path = Path(path)
@@ -93,7 +101,7 @@ def load_workbook_located(path: Path | str) -> tuple[Workshop, SourceMap]:
         raise InvalidInput(problems)
     positions = {key: (cell, None) for key, cell in cells.cells.items()}
     positions[""] = ("workshop!A1", None)
-    return build_workshop(checked, path), WorkbookMap(positions)
+    return checked, WorkbookMap(positions)
 
 
 def _at_cell(path: Path, problem: Problem, cells: _Cells) -> Problem:
