@@ -5,6 +5,7 @@ once where fontmerge can."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 
@@ -140,9 +141,10 @@ def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: s
     return finish(writer, (seed or b"") + repr((layout, sheets)).encode(), title, lang)
 
 
-def build_singles(readers, seed: bytes, title: str, lang: str, fonts=()) -> bytes:
+def build_singles(readers, seed: bytes, title: str, lang: str, fonts=(), print_shop: bool = False) -> bytes:
     """The single-card PDF: the pages of the sides' one-page PDFs (pypdf readers), one after the other,
-    each face's font embedded once from the layout's font files ``fonts`` where fontmerge can.
+    each face's font embedded once from the layout's font files ``fonts`` where fontmerge can; with
+    ``print_shop``, PDF/X-4 with its colours in CMYK (deckgen.cards.printshop).
 
     When every side is tagged (PDF/UA), their structure trees are kept: each side's top elements (its
     Document) become Parts of one Document, and the parent tree (WeasyPrint's flat /Nums) is renumbered
@@ -189,6 +191,12 @@ def build_singles(readers, seed: bytes, title: str, lang: str, fonts=()) -> byte
         writer.root_object[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
         _copy_metadata(writer, readers[0].trailer["/Root"])
     share_fonts(writer, fonts)
+    if print_shop:
+        from deckgen import reproducible
+        from deckgen.cards.printshop import make_pdfx
+
+        moment = reproducible.source_date() or datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        make_pdfx(writer, title, moment, seed)
     return finish(writer, seed, title, lang)
 
 
