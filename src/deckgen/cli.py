@@ -87,8 +87,8 @@ def _offset(ctx, param, value):
     return tuple(value) if value else (0.0, 0.0)
 
 
-def _print_options(paper, duplex, back_offset) -> PrintOptions:
-    return PrintOptions(paper=paper, duplex=duplex, back_offset=back_offset)
+def _print_options(paper, duplex, back_offset, print_shop: bool = False) -> PrintOptions:
+    return PrintOptions(paper=paper, duplex=duplex, back_offset=back_offset, print_shop=print_shop)
 
 
 LANGUAGES = click.option("--language", "languages", type=_choice(LANGUAGE_CODES), multiple=True,
@@ -120,10 +120,13 @@ def main() -> None:
               help="How the backs are placed for double-sided printing; default: the layout's.")
 @click.option("--back-offset", type=Millimetres(), nargs=2, callback=_offset, metavar="X Y", help=OFFSET_HELP)
 @LANGUAGES
+@click.option("--print-shop", is_flag=True,
+              help="Make the single-card PDF a PDF/X-4 file for a print shop: colours in CMYK for offset on "
+                   "coated paper (FOGRA39); default: the layout's cards.print_shop.")
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress; print only the files written.")
 @click.option("--no-cache", is_flag=True,
               help="Lay out every card again instead of reusing the sides kept in OUT/.deckgen-cache/NAME/.")
-def build(contents, layouts, out_dir, only, paper, duplex, back_offset, languages, quiet, no_cache):
+def build(contents, layouts, out_dir, only, paper, duplex, back_offset, languages, print_shop, quiet, no_cache):
     """Build every output of each CONTENT file (default: the bundled example): the deck, the cards, the
     handout and the guide; --only picks. A translation file beside the content (NAME.fr.po, written by
     deckgen translate) builds the same outputs in its language too (NAME-fr.pptx ...); --language picks."""
@@ -132,7 +135,7 @@ def build(contents, layouts, out_dir, only, paper, duplex, back_offset, language
     from deckgen.progress import Progress
 
     template = Request(content=example_content(), out_dir=out_dir, only=tuple(only),
-                       print_options=_print_options(paper, duplex, back_offset), cache=not no_cache,
+                       print_options=_print_options(paper, duplex, back_offset, print_shop), cache=not no_cache,
                        languages=tuple(code.lower() for code in languages))
     with reported(out_dir):
         requests = plan(list(contents) or [example_content()], list(layouts), template)

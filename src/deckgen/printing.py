@@ -21,6 +21,7 @@ class PrintOptions:
     paper: str | None = None
     duplex: str | None = None
     back_offset: tuple[float, float] = (0.0, 0.0)  # mm, moves the backs on sheets (x right, y down)
+    print_shop: bool = False  # the single-card PDF as PDF/X-4 (else as the layout says)
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class PrintSettings:
     paper: str
     duplex: str
     back_offset: tuple[float, float]
+    print_shop: bool = False  # the single-card PDF as PDF/X-4, in CMYK (deckgen.cards.printshop)
 
 
 def parse_millimetres(text: str) -> float:
@@ -45,8 +47,9 @@ def parse_millimetres(text: str) -> float:
     return value
 
 
-def resolve_print(options: PrintOptions, paper: str, duplex: str) -> PrintSettings:
-    """``options`` over the layout's ``paper`` and ``duplex``; DeckgenError naming a value deckgen does not know."""
+def resolve_print(options: PrintOptions, paper: str, duplex: str, print_shop: bool = False) -> PrintSettings:
+    """``options`` over the layout's ``paper``, ``duplex`` and ``print_shop``; DeckgenError naming a value
+    deckgen does not know."""
     chosen_paper = options.paper or paper
     chosen_duplex = options.duplex or duplex
     if chosen_paper not in PAPERS:
@@ -57,4 +60,5 @@ def resolve_print(options: PrintOptions, paper: str, duplex: str) -> PrintSettin
     if len(offset) != 2 or any(abs(float(value)) > MAX_BACK_OFFSET_MM for value in offset):
         raise DeckgenError(f"back offset {options.back_offset!r}: expected two numbers of mm "
                            f"within ±{MAX_BACK_OFFSET_MM:g}")
-    return PrintSettings(chosen_paper, chosen_duplex, (float(offset[0]), float(offset[1])))
+    return PrintSettings(chosen_paper, chosen_duplex, (float(offset[0]), float(offset[1])),
+                         bool(options.print_shop or print_shop))

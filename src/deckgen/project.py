@@ -129,7 +129,7 @@ def assemble(workshop: Workshop, layout: Layout, out_dir: Path = DEFAULT_OUT_DIR
              cache: bool = False, workers: int | None = None, progress: Progress | None = None) -> Project:
     """The project of a workshop and a layout already in hand (from another source than a content file,
     or in tests): the labels and print settings resolved, the build's source date checked."""
-    settings = resolve_print(print_options, layout.cards.paper, layout.cards.duplex)
+    settings = resolve_print(print_options, layout.cards.paper, layout.cards.duplex, layout.cards.print_shop)
     reproducible.source_date()  # a malformed SOURCE_DATE_EPOCH stops the build before anything is laid out
     return Project(
         workshop=workshop,

@@ -159,6 +159,7 @@ def layout_text(name: str) -> str:
                    "min_font_size": default.slides.min_font_size},
         "cards": {"paper": default.cards.paper, "duplex": default.cards.duplex,
                   "bleed": f"{default.cards.bleed:g}mm", "crop_marks": default.cards.crop_marks,
+                  "print_shop": default.cards.print_shop,
                   "min_font_size": default.cards.min_font_size},
         "handout": {"paper": default.handout.paper},
     }

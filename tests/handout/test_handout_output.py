@@ -176,6 +176,18 @@ def test_both_are_tagged_with_language_title_and_a_bookmark_per_model(example_bu
 
 
 @pytest.mark.parametrize("kind", ["handout", "guide"])
+def test_both_pass_the_tagged_pdf_checks(example_build, kind):
+    """The structure resolves from every page, headings nest and step down one level at a time, fonts are
+    embedded (tests/tagged_pdf.py), and words at line breaks read as words."""
+    from tagged_pdf import reading_blocks, structure_problems
+
+    path = example_build / f"netwerkversterking-{kind}.pdf"
+    assert structure_problems(path) == []
+    read = " ".join(reading_blocks(path))
+    assert "hoe kwetsbare netwerken versterken" in read
+
+
+@pytest.mark.parametrize("kind", ["handout", "guide"])
 def test_every_page_after_the_cover_has_the_title_and_its_number_in_the_footer(example_build, example, kind):
     pages = lines_of(example_build / f"netwerkversterking-{kind}.pdf")
     name = {"handout": "Deelnemersbundel", "guide": "Begeleidersgids"}[kind]

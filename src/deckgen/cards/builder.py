@@ -41,7 +41,7 @@ class CardsBuilder:
         tag = document_tag(workshop.language)  # the documents' language: nl-NL, or the content's nl-BE
         project.report("writing single cards", 0, 1)
         singles = build_singles(laid_out.readers, laid_out.seed, workshop.title.plain, tag,
-                                fonts=layout.fonts.files)
+                                fonts=layout.fonts.files, print_shop=settings.print_shop)
         project.report("writing sheets", 0, 1)
         grid, plan = impose(len(laid_out.cards), settings.paper, settings.duplex, settings.back_offset)
         pages = [reader.pages[0] for reader in laid_out.readers]

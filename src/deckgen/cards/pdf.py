@@ -134,14 +134,23 @@ def source_date() -> str | None:
 
 def write(pages, first_document, target=None, identifier: bytes = b"", variant: str | None = "pdf/ua-1"):
     """Write ``pages`` (from one or more renders sharing a font configuration) as one PDF whose
-    identifier is derived from ``identifier``; ``variant`` "pdf/ua-1" makes it tagged PDF/UA-1. A page
+    identifier is derived from ``identifier``; ``variant`` "pdf/ua-1" makes it tagged PDF/UA-1, its tags
+    repaired where WeasyPrint's would mislead a screen reader (deckgen.pdftags). A page
     whose side asks for crop marks (an element with ``data-crop-marks``, from crop-marks.html.j2) gets
     them in a slug around its bleed (``add_crop_marks``)."""
+    from deckgen import pdftags
+
     document = first_document.copy(list(pages))
     marked = [page.bleed["left"] > 0 and "crop-marks" in _marked_boxes(page._page_box) for page in document.pages]
-    finisher = functools.partial(add_crop_marks, marked) if any(marked) else None
+    finishers = [pdftags.repair] + ([functools.partial(add_crop_marks, marked)] if any(marked) else [])
     identifier = hashlib.sha256(identifier).hexdigest()[:32].encode()
-    return document.write_pdf(target, pdf_identifier=identifier, pdf_variant=variant, finisher=finisher)
+    return document.write_pdf(target, pdf_identifier=identifier, pdf_variant=variant,
+                              finisher=functools.partial(_finish, finishers))
+
+
+def _finish(finishers, document, pdf) -> None:
+    for finisher in finishers:
+        finisher(document, pdf)
 
 
 def crop_mark_lines(trim, bleed: float, slug: float) -> list[tuple[float, float, float, float]]:

@@ -1,9 +1,11 @@
 """The card PDFs put together with pypdf from the laid-out one-page sides: the single-card PDF (the sides
 one after the other, their tags joined) and the print sheets (the sides placed on A4/A3, clipped to their
-trim box, cut marks over them); each face's font embedded once where fontmerge can."""
+trim box, cut marks over them, tagged as the sides are: deckgen.cards.structure); each face's font embedded
+once where fontmerge can."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 
@@ -25,6 +27,7 @@ from pypdf.generic import (
 
 from deckgen.cards.fontmerge import share_fonts
 from deckgen.cards.imposition import Grid, Sheet
+from deckgen.cards.structure import SheetStructure, is_tagged
 from deckgen.cards.theme import CARD_MM
 
 PT_PER_MM = 72 / 25.4
@@ -67,19 +70,30 @@ def cut_marks(layout: Grid, dx: float = 0.0, dy: float = 0.0) -> bytes:
     height = layout.height
     path = "\n".join(f"{mm(x1):.3f} {mm(height - y1):.3f} m {mm(x2):.3f} {mm(height - y2):.3f} l"
                      for x1, y1, x2, y2 in cut_mark_lines(layout, dx, dy))
-    ops = ["q [] 0 d 0 J 0 j",
+    ops = ["/Artifact BMC q [] 0 d 0 J 0 j",  # not content: for a screen reader, an artifact
            f"1 G {HALO_WIDTH_PT} w", path, "S",  # every halo first: no halo covers another mark's dark line
            f"0 G {MARK_WIDTH_PT} w", path, "S",
-           "Q"]
+           "Q EMC"]
     return "\n".join(ops).encode("ascii")
 
 
 def _stream_page(writer: PdfWriter, width: float, height: float, operators: bytes):
     page = writer.add_blank_page(mm(width), mm(height))
+    _set_contents(writer, page, operators)
+    return page
+
+
+def _set_contents(writer: PdfWriter, page, operators: bytes) -> None:
     content = ContentStream(None, writer)
     content.set_data(operators)
     page.replace_contents(content)
-    return page
+
+
+def _copy_metadata(writer: PdfWriter, root) -> None:
+    """The XMP metadata of ``root`` (a side's catalog: WeasyPrint's, with the title and the PDF/UA
+    identification) as the merged PDF's."""
+    if "/Metadata" in root:
+        writer.root_object[NameObject("/Metadata")] = root.raw_get("/Metadata").clone(writer)
 
 
 def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: str, seed: bytes | None = None,
@@ -99,27 +113,38 @@ def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: s
     else:
         pages = singles
     writer = PdfWriter()
+    structure = SheetStructure(writer) if pages and all(is_tagged(page) for page in pages) else None
     for sheet in sheets:
         operators = []
         xobjects = DictionaryObject()
+        page = writer.add_blank_page(mm(layout.width), mm(layout.height))
         for number, placement in enumerate(sheet.placements):
             card = pages[placement.side]
             trim = card.trimbox
             name = f"/Card{number}"
-            xobjects[NameObject(name)] = _form(writer, card)
+            xobjects[NameObject(name)] = form = _form(writer, card)
+            if structure is not None:
+                structure.add(placement.side, card, form, page.indirect_reference)
             tx = mm(placement.x) - float(trim.left)
             ty = mm(layout.height - placement.y - CARD_MM[1]) - float(trim.bottom)
-            operators.append(f"q 1 0 0 1 {tx:.4f} {ty:.4f} cm {name} Do Q".encode("ascii"))
+            # in a marked-content sequence of its own (no MCID: the form's content is tagged inside it),
+            # so that checkers that do not look inside forms see no untagged drawing
+            operators.append(f"/Card BMC q 1 0 0 1 {tx:.4f} {ty:.4f} cm {name} Do Q EMC".encode("ascii"))
         operators.append(cut_marks(layout, *sheet.offset))  # over the cards, which cover the whole sheet
-        page = _stream_page(writer, layout.width, layout.height, b"\n".join(operators))
+        _set_contents(writer, page, b"\n".join(operators))
         page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
+    if structure is not None:
+        structure.finish(writer.root_object)
+        _copy_metadata(writer, pages[0].pdf.trailer["/Root"])
+        writer.pdf_header = b"%PDF-1.7"  # tagged PDF/UA-1, as the sides are
     share_fonts(writer, fonts)
     return finish(writer, (seed or b"") + repr((layout, sheets)).encode(), title, lang)
 
 
-def build_singles(readers, seed: bytes, title: str, lang: str, fonts=()) -> bytes:
+def build_singles(readers, seed: bytes, title: str, lang: str, fonts=(), print_shop: bool = False) -> bytes:
     """The single-card PDF: the pages of the sides' one-page PDFs (pypdf readers), one after the other,
-    each face's font embedded once from the layout's font files ``fonts`` where fontmerge can.
+    each face's font embedded once from the layout's font files ``fonts`` where fontmerge can; with
+    ``print_shop``, PDF/X-4 with its colours in CMYK (deckgen.cards.printshop).
 
     When every side is tagged (PDF/UA), their structure trees are kept: each side's top elements (its
     Document) become Parts of one Document, and the parent tree (WeasyPrint's flat /Nums) is renumbered
@@ -135,7 +160,8 @@ def build_singles(readers, seed: bytes, title: str, lang: str, fonts=()) -> byte
         document_ref = writer._add_object(document)
         kids, nums = ArrayObject(), ArrayObject()
     for reader in readers:
-        page = writer.add_page(reader.pages[0])
+        source_page = reader.pages[0]
+        page = writer.add_page(source_page)
         if not tagged:
             continue
         source = reader.trailer["/Root"]["/StructTreeRoot"]
@@ -154,21 +180,23 @@ def build_singles(readers, seed: bytes, title: str, lang: str, fonts=()) -> byte
         for key, value in zip(pairs[::2], pairs[1::2]):
             renumber[int(key)] = len(nums) // 2
             nums += [NumberObject(renumber[int(key)]), value.clone(writer)]
-        if "/StructParents" in page:
-            page[NameObject("/StructParents")] = NumberObject(renumber.get(int(page["/StructParents"]), 0))
+        if "/StructParents" in source_page:  # which pypdf's add_page leaves out
+            page[NameObject("/StructParents")] = NumberObject(renumber[int(source_page["/StructParents"])])
     if tagged:
         document[NameObject("/K")] = kids
         tree[NameObject("/K")] = ArrayObject([document_ref])
         tree[NameObject("/ParentTree")] = writer._add_object(DictionaryObject({NameObject("/Nums"): nums}))
         tree[NameObject("/ParentTreeNextKey")] = NumberObject(len(nums) // 2)
-        first = readers[0].trailer["/Root"]
         writer.root_object[NameObject("/StructTreeRoot")] = tree_ref
         writer.root_object[NameObject("/MarkInfo")] = DictionaryObject({NameObject("/Marked"): BooleanObject(True)})
-        if "/Metadata" in first:  # WeasyPrint's XMP: the title and the PDF/UA identification
-            writer.root_object[NameObject("/Metadata")] = first.raw_get("/Metadata").clone(writer)
-    writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
-        {NameObject("/DisplayDocTitle"): BooleanObject(True)})
+        _copy_metadata(writer, readers[0].trailer["/Root"])
     share_fonts(writer, fonts)
+    if print_shop:
+        from deckgen import reproducible
+        from deckgen.cards.printshop import make_pdfx
+
+        moment = reproducible.source_date() or datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+        make_pdfx(writer, title, moment, seed)
     return finish(writer, seed, title, lang)
 
 
@@ -204,6 +232,8 @@ def finish(writer: PdfWriter, seed: bytes, title: str, lang: str) -> bytes:
         info["/CreationDate"] = info["/ModDate"] = "D:" + "".join(ch for ch in date if ch.isdigit()) + "Z"
     writer.add_metadata(info)
     writer.root_object[NameObject("/Lang")] = TextStringObject(lang)
+    writer.root_object[NameObject("/ViewerPreferences")] = DictionaryObject(
+        {NameObject("/DisplayDocTitle"): BooleanObject(True)})  # the title, not the file name
     identifier = ByteStringObject(hashlib.sha256(seed).digest()[:16])
     writer._ID = ArrayObject((identifier, identifier))  # no public setter (see the pypdf pin); pypdf's is random
     output = io.BytesIO()

@@ -103,9 +103,10 @@ def html_document(project, view, kind: str) -> str:
 
 
 def write_pdf(html: str, project, target) -> None:
-    """``html`` as a tagged PDF (PDF/UA-1) at ``target``, every resource read through the safe fetcher
-    (the layout's and the content's folders only); its identifier is derived from the HTML, so the same
-    sources give the same bytes when SOURCE_DATE_EPOCH is set."""
+    """``html`` as a tagged PDF (PDF/UA-1, its tags repaired by deckgen.pdftags) at ``target``, every
+    resource read through the safe fetcher (the layout's and the content's folders only); its identifier
+    is derived from the HTML, so the same sources give the same bytes when SOURCE_DATE_EPOCH is set."""
+    from deckgen import pdftags
     from deckgen.htmlpdf import font_configuration, safe_fetcher, weasyprint
 
     module = weasyprint()
@@ -117,4 +118,4 @@ def write_pdf(html: str, project, target) -> None:
     except fetcher.refused as error:
         raise UnsafeReference(f"handout: {error}") from None
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
-    document.write_pdf(target, pdf_identifier=identifier, pdf_variant="pdf/ua-1")
+    document.write_pdf(target, pdf_identifier=identifier, pdf_variant="pdf/ua-1", finisher=pdftags.repair)

@@ -99,6 +99,9 @@ LAYOUT_SPEC = Mapping(
             "duplex": Field(Choice(DUPLEX_MODES, description="How backs are placed.")),
             "bleed": Field(Length(maximum=10, description="Bleed of the single-card PDF, e.g. 3mm.")),
             "crop_marks": Field(Bool(description="Crop marks on the single-card PDF.")),
+            "print_shop": Field(Bool(description="true: the single-card PDF is PDF/X-4 for a print shop, its "
+                                                 "colours in CMYK for offset on coated paper (FOGRA39), as "
+                                                 "deckgen build --print-shop makes it. Default false.")),
             "min_font_size": Field(Number(4, 30, description="Smallest size in pt card text may shrink to.")),
             "type_scale": Field(Number(0.5, 3, description="Every card side's starting type size multiplied by "
                                                            "this: 1.25 is large type. Default 1.")),

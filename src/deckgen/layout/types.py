@@ -48,6 +48,7 @@ class CardOptions:
     duplex: str = "long-edge"
     bleed: float = 3.0  # mm
     crop_marks: bool = True
+    print_shop: bool = False  # the single-card PDF as PDF/X-4 in CMYK (deckgen.cards.printshop)
     min_font_size: float = 7
     type_scale: float = 1.0  # every side's starting size multiplied: 1.25 is large type
 
