@@ -271,6 +271,20 @@ def import_deck(deck, target, force):
     click.echo(str(imported.target))
 
 
+@main.command(short_help="Convert a content file between YAML and an Excel workbook.")
+@click.argument("source", type=ContentFile())
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite TARGET when it already exists.")
+def convert(source, target, force):
+    """Write the workshop in SOURCE to TARGET in the other format: a YAML content file (.yaml) to an Excel
+    workbook (.xlsx), or a workbook to a YAML file. The file is written only when it reads back as the same
+    workshop; comments and cell formatting are not carried over."""
+    from deckgen.convert import convert as run_convert
+
+    with reported(target):
+        click.echo(str(run_convert(source, target, force=force)))
+
+
 @main.command(short_help="Print the JSON Schema of content (or layout) files.")
 @click.option("--layout", "for_layout", is_flag=True,
               help="Print the schema of an organisation's layout.yaml instead of a content file's.")

@@ -110,13 +110,18 @@ def load_located(path: Path | str) -> tuple[Workshop, SourceMap]:
     """The workshop in ``path`` and where each of its values stands in the file (an Excel workbook, .xlsx,
     is read by ``deckgen.workbook``, its values located at their cells)."""
     path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from deckgen.workbook import load_workbook_located
+    data, where = load_checked(path)
+    return build_workshop(data, path), where
 
-        return load_workbook_located(path)
+
+def load_checked(path: Path) -> tuple[dict, SourceMap]:
+    """The validated content mapping in ``path`` (a YAML file or a workbook) and where each value stands."""
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from deckgen.workbook import checked_workbook
+
+        return checked_workbook(path)
     document = read_yaml(path, "content file")
-    data = validate(document, CONTENT_SPEC, path)
-    return build_workshop(data, path), source_map(document)
+    return validate(document, CONTENT_SPEC, path), source_map(document)
 
 
 def build_workshop(data: dict, source: Path) -> Workshop:
@@ -165,4 +170,4 @@ def _optional(value):
     return parse_inline(value) if value else None
 
 
-__all__ = ["CONTENT_SPEC", "load_workshop", "load_located", "build_workshop"]
+__all__ = ["CONTENT_SPEC", "load_workshop", "load_located", "load_checked", "build_workshop"]

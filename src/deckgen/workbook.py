@@ -3,9 +3,10 @@
 The workbook has four sheets (docs/content-format.md, "A workbook as the source"):
 
 - ``workshop``: one row a key (column A) and its value (column B): ``language``, ``title``, ``subtitle``,
-  ``authors``, ``venue``, ``date``, ``layout``, ``overview``, and ``labels.strengths`` and the other labels;
+  ``authors``, ``venue``, ``date``, ``duration``, ``layout``, ``overview``, and ``labels.strengths`` and the
+  other labels;
 - ``models``: a row of headings (``name``, ``title``, ``summary``, ``examples``, ``strengths``,
-  ``weaknesses``, ``preconditions``, ``questions``, ``notes``), then one row a model;
+  ``weaknesses``, ``preconditions``, ``questions``, ``notes``, ``duration``), then one row a model;
 - ``questions`` and ``sources``: a heading, then one text a row in column A.
 
 A cell holds several items (authors, a model's bullets) one a line (Alt+Enter in Excel); ``notes`` keep
@@ -37,10 +38,10 @@ MAX_WORKBOOK_INFLATED = 100 * 1024 * 1024
 MAX_ROWS = 5000  # of any sheet: some 2000 models is what a 2 MB YAML file holds
 SHEETS = ("workshop", "models", "questions", "sources")
 MODEL_KEYS = ("name", "title", "summary", "examples", "strengths", "weaknesses", "preconditions", "questions",
-              "notes")
+              "notes", "duration")
 # Keys whose cell holds one item a line; the others hold one text (line breaks become spaces, but in notes).
 LIST_KEYS = {"authors", "summary", "examples", "strengths", "weaknesses", "preconditions", "questions"}
-WORKSHOP_KEYS = ("language", "title", "subtitle", "authors", "venue", "date", "layout", "overview",
+WORKSHOP_KEYS = ("language", "title", "subtitle", "authors", "venue", "date", "duration", "layout", "overview",
                  *(f"labels.{key}" for key in LABEL_KEYS))
 _LINES = re.compile(r"\r\n|\r|\n|\x0b")
 
@@ -80,10 +81,18 @@ class _Cells:
 def load_workbook_located(path: Path | str) -> tuple[Workshop, SourceMap]:
     """The workshop in the workbook at ``path`` and the cell of each of its values; InvalidInput naming the
     cell of every problem."""
-    from deckgen.content import CONTENT_SPEC, build_workshop
+    from deckgen.content import build_workshop
+
+    checked, cells = checked_workbook(Path(path))
+    return build_workshop(checked, Path(path)), cells
+
+
+def checked_workbook(path: Path) -> tuple[dict, SourceMap]:
+    """The validated content mapping the workbook at ``path`` holds (as a YAML content file's would be) and
+    the cell of each of its values; InvalidInput naming the cell of every problem."""
+    from deckgen.content import CONTENT_SPEC
     from deckgen.schema import validate
 
-    path = Path(path)
     data, cells, problems = read_workbook(path)
     try:
         checked = validate(data, CONTENT_SPEC, path)
@@ -93,7 +102,7 @@ def load_workbook_located(path: Path | str) -> tuple[Workshop, SourceMap]:
         raise InvalidInput(problems)
     positions = {key: (cell, None) for key, cell in cells.cells.items()}
     positions[""] = ("workshop!A1", None)
-    return build_workshop(checked, path), WorkbookMap(positions)
+    return checked, WorkbookMap(positions)
 
 
 def _at_cell(path: Path, problem: Problem, cells: _Cells) -> Problem:
@@ -194,6 +203,8 @@ def _value(value, key: str, path: str, cell: str, cells: _Cells):
         return value  # the schema says what it expected
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if key == "duration":  # minutes: a number cell, or a number typed as text
+        return int(value.strip()) if isinstance(value, str) and value.strip().isdigit() else value
     if isinstance(value, (int, float)):
         value = str(value)
     if not isinstance(value, str):
