@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, InvalidInput, Problem
+from deckgen.handout.words import WORD_KEYS
 from deckgen.labels import LABEL_KEYS
 from deckgen.model import Workshop
 from deckgen.sourcemap import SourceMap
@@ -42,7 +43,7 @@ MODEL_KEYS = ("name", "title", "summary", "examples", "strengths", "weaknesses",
 # Keys whose cell holds one item a line; the others hold one text (line breaks become spaces, but in notes).
 LIST_KEYS = {"authors", "summary", "examples", "strengths", "weaknesses", "preconditions", "questions"}
 WORKSHOP_KEYS = ("language", "title", "subtitle", "authors", "venue", "date", "duration", "layout", "overview",
-                 *(f"labels.{key}" for key in LABEL_KEYS))
+                 *(f"labels.{key}" for key in (*LABEL_KEYS, *WORD_KEYS)))
 _LINES = re.compile(r"\r\n|\r|\n|\x0b")
 
 

@@ -15,6 +15,7 @@ import datetime
 from pathlib import Path
 
 from deckgen.errors import DeckgenError
+from deckgen.handout.words import WORD_KEYS, words
 from deckgen.labels import resolve_labels
 from deckgen.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_tag
 from deckgen.workbook import MODEL_KEYS, WORKSHOP_KEYS
@@ -107,19 +108,21 @@ def _workshop_sheet(sheet, data: dict) -> None:
     from openpyxl.comments import Comment
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    code = data.get("language", DEFAULT_LANGUAGE)
-    labels = resolve_labels((split_tag(code) or (DEFAULT_LANGUAGE,))[0])
+    code = (split_tag(data.get("language", DEFAULT_LANGUAGE)) or (DEFAULT_LANGUAGE,))[0]
+    defaults = vars(resolve_labels(code)) | vars(words(code))
     sheet.title = "workshop"
     _heading(sheet["A1"], "key", "One row a key: the key in column A, its value in column B. Leave a value "
                                  "empty, or delete its row, to leave the key out.")
     _heading(sheet["B1"], "value", "Text may carry *italic* and **bold**.")
     given_labels = data.get("labels", {})
-    for number, key in enumerate(WORKSHOP_KEYS, start=2):
+    # A row for every key and content label; one for a word of the handout only when the content sets it.
+    rows = [key for key in WORKSHOP_KEYS if key[7:] not in WORD_KEYS or key[7:] in given_labels]
+    for number, key in enumerate(rows, start=2):
         label = key[7:] if key.startswith("labels.") else None
         value = given_labels.get(label) if label else data.get(key)
         cell = sheet.cell(number, 1, key)
         help_text = WORKSHOP_HELP.get(key) or (f"Your own word for the label '{label}' (optional); default: "
-                                               f"{getattr(labels, label)!r}.")
+                                               f"{defaults[label]!r}.")
         cell.comment = Comment(help_text, "deckgen", width=300, height=90)
         value_cell = sheet.cell(number, 2)
         _put(value_cell, value, key)

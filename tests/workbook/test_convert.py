@@ -13,6 +13,7 @@ from click.testing import CliRunner
 
 from deckgen.cli import main
 from deckgen.content import load_checked, load_workshop
+from deckgen.handout.words import WORD_KEYS
 from deckgen.resources import example_content
 from deckgen.workbook import MODEL_KEYS, WORKSHOP_KEYS
 
@@ -32,6 +33,7 @@ RICH = textwrap.dedent("""\
     labels:
       strengths: Plussen
       questions: "Vraag #"
+      run_sheet: Verloop van de dag
     models:
       - name: "Model *één*"
         title: "2024"
@@ -100,7 +102,7 @@ def test_every_optional_key_and_every_tricky_text_survives_both_ways(rich_round_
     workshop = load_workshop(back)
     model = workshop.models[0]
     assert workshop.language == "nl-BE" and workshop.layout == "buurtwerk" and workshop.duration == 150
-    assert workshop.labels == {"strengths": "Plussen", "questions": "Vraag #"}
+    assert workshop.labels == {"strengths": "Plussen", "questions": "Vraag #", "run_sheet": "Verloop van de dag"}
     assert workshop.date == datetime.date(2025, 3, 12) and workshop.subtitle.plain == "=SUM(A1:A3)"
     assert model.duration == 25
     assert model.notes == "Eerste regel.\n\n  Ingesprongen regel met een ':' erin.\nLaatste regel."
@@ -119,7 +121,9 @@ def test_a_converted_workbook_is_laid_out_as_init_writes_one(rich_round_trip, tm
         assert all(cell.comment and cell.font.bold for cell in next(converted[name].iter_rows(max_row=1)))
         assert converted[name].freeze_panes == new[name].freeze_panes
     workshop = converted["workshop"]
-    assert [row[0].value for row in workshop.iter_rows(min_row=2)] == list(WORKSHOP_KEYS)
+    # every key and content label has its row; a word of the handout only when the content sets it
+    assert [row[0].value for row in workshop.iter_rows(min_row=2)] == [
+        key for key in WORKSHOP_KEYS if key[7:] not in WORD_KEYS or key == "labels.run_sheet"]
     assert [cell.value for cell in converted["models"][1]] == list(MODEL_KEYS)
     (validation,) = workshop.data_validations.dataValidation
     assert validation.type == "list" and "B2" in str(validation.sqref)
