@@ -117,7 +117,8 @@ def main() -> None:
 @click.option("--back-offset", type=Millimetres(), nargs=2, callback=_offset, metavar="X Y", help=OFFSET_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress; print only the files written.")
 @click.option("--no-cache", is_flag=True,
-              help="Lay out every card again instead of reusing the sides kept in OUT/.deckgen-cache/NAME/.")
+              help="Lay out every card, the handout and the guide again instead of reusing what is kept in "
+                   "OUT/.deckgen-cache/NAME/.")
 def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, no_cache):
     """Build every output of each CONTENT file (default: the bundled example): the deck, the cards, the
     handout and the guide; --only picks."""

@@ -212,11 +212,13 @@ def safe_fetcher(roots):
             super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True)
             self.roots = tuple(Path(root).resolve() for root in roots)
             self.refused = Refused
+            self.fetched: list[str] = []  # every URL read, for a cache that must know what a render used
 
         def fetch(self, url, headers=None):
             reason = refusal(url, self.roots)
             if reason:
                 raise Refused(reason)
+            self.fetched.append(url)
             return super().fetch(url, headers)
 
     return SafeFetcher()
