@@ -242,12 +242,16 @@ def init_workshop(name, language, folder, file_format):
 @click.argument("name")
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("layouts"),
               show_default=True, help="Folder the layout folder is made in.")
-def init_layout(name, folder):
-    """Write layouts/NAME/layout.yaml: a layout that extends default, every key commented."""
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.pptx",
+              help="The organisation's PowerPoint: copied into the layout, its theme's colours and fonts used "
+                   "for the slides, cards and handout.")
+def init_layout(name, folder, template):
+    """Write layouts/NAME/layout.yaml: a layout that extends default, every key commented; with --template,
+    one in the colours and fonts of that PowerPoint file."""
     from deckgen.scaffold import new_layout
 
     with reported(folder / name):
-        click.echo(str(new_layout(name, folder)))
+        click.echo(str(new_layout(name, folder, template)))
 
 
 @main.command("import", short_help="Turn a PowerPoint deck into a content file.")
