@@ -94,6 +94,8 @@ REQUIREMENTS = {
                                                    "(apt-get install libreoffice-impress)",
     "browser": _browser_missing,
     "ooxml": _validator_missing,
+    "gettext": lambda: None if shutil.which("msgfmt") else "gettext's msgfmt is not installed "
+                                                          "(apt-get install gettext)",
 }
 
 
@@ -112,8 +114,8 @@ def _require(marker: str) -> None:
 
 
 def pytest_runtest_setup(item):
-    """Tests marked ``libreoffice``, ``browser`` or ``ooxml`` skip, with the reason, when the program is missing;
-    under CI=true they fail instead, so that CI cannot go green by skipping them."""
+    """Tests marked ``libreoffice``, ``browser``, ``ooxml`` or ``gettext`` skip, with the reason, when the program
+    is missing; under CI=true they fail instead, so that CI cannot go green by skipping them."""
     for marker in REQUIREMENTS:
         if item.get_closest_marker(marker) is not None:
             _require(marker)

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from deckgen.cli import main
 from deckgen.errors import DeckgenError, InvalidInput
 from deckgen.layout import load_layout
+from fixtures.layout_folders import layout_folder
 
 ONE_MODEL = 'language: en\ntitle: T\nmodels: [{name: A, strengths: [s]}]\n'
 
@@ -49,15 +50,6 @@ def content(folder: Path, text: str, name: str = "w.yaml") -> Path:
     path = folder / name
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     return path
-
-
-def layout_folder(root: Path, name: str, yaml: str = "extends: default\n", templates: dict | None = None) -> Path:
-    folder = root / name
-    (folder / "templates").mkdir(parents=True)
-    (folder / "layout.yaml").write_text(yaml, encoding="utf-8")
-    for file_name, text in (templates or {}).items():
-        (folder / "templates" / file_name).write_text(text, encoding="utf-8")
-    return folder
 
 
 def all_output_text(folder: Path) -> bytes:

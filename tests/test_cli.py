@@ -160,7 +160,7 @@ BAD_CONTENT = {
     "missing key": "models: [{name: A}]\n",
     "unknown key": "title: T\nmodels: [{name: A, strenghts: [x]}]\n",
     "empty list": "title: T\nmodels: []\n",
-    "language": "language: de\ntitle: T\nmodels: [{name: A}]\n",
+    "language": "language: es\ntitle: T\nmodels: [{name: A}]\n",
     "date": "title: T\ndate: 2018-02-30\nmodels: [{name: A}]\n",
     "empty": "",
     "not a mapping": "just a sentence\n",

@@ -98,14 +98,14 @@ def test_unknown_key_without_a_near_one_lists_the_known_keys(write_content):
 
 def test_every_problem_is_reported_at_once(write_content):
     path = write_content("""\
-        language: de
+        language: es
         title: 12
         date: 2018-02-30
         models:
           - summary: []
         """)
     assert messages(path) == [
-        f"{path}:1:11: language: expected one of nl, en, fr, got 'de'",
+        f"{path}:1:11: language: expected one of nl, en, fr, de, got 'es'",
         f"{path}:2:8: title: expected text, got a number (12)",
         f"{path}:3:7: date: expected a date as YYYY-MM-DD, got '2018-02-30', which is no date "
         "(day is out of range for month)",
@@ -128,7 +128,7 @@ def test_models_may_not_be_empty(write_content):
 
 def test_language_typo_gets_a_suggestion(write_content):
     path = write_content("language: nll\ntitle: T\nmodels: [{name: A}]\n")
-    assert messages(path) == [f"{path}:1:11: language: expected one of nl, en, fr, got 'nll'; did you mean 'nl'?"]
+    assert messages(path) == [f"{path}:1:11: language: expected one of nl, en, fr, de, got 'nll'; did you mean 'nl'?"]
 
 
 def test_unknown_label_key(write_content):

@@ -27,7 +27,7 @@ def test_the_example_and_every_shipped_layout_match_their_schemas(example_path):
 @pytest.mark.parametrize("text", [
     "title: T\nmodels: []\n",
     "title: T\nmodels: [{name: A, strenghts: [x]}]\n",
-    "language: de\ntitle: T\nmodels: [{name: A}]\n",
+    "language: es\ntitle: T\nmodels: [{name: A}]\n",
     "title: T\nmodels: [{name: A, strengths: 3}]\n",
     "models: [{name: A}]\n",
 ])

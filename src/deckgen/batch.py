@@ -4,12 +4,13 @@ one failure does not stop the others, and the result says which failed."""
 from __future__ import annotations
 
 import os
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from deckgen.build import build
-from deckgen.errors import DeckgenError, failure_message
+from deckgen.errors import DeckgenError, DeckgenWarning, failure_message
 from deckgen.project import Request
 
 
@@ -18,6 +19,7 @@ class Outcome:
     request: Request
     written: tuple[Path, ...] = ()
     error: str | None = None
+    warnings: tuple[str, ...] = ()  # deckgen's warnings of the build (told by the parent: a worker's stderr is not)
 
     @property
     def label(self) -> str:
@@ -44,10 +46,14 @@ def plan(contents: list[Path], layouts: list[str], template: Request) -> list[Re
 
 
 def _run(request: Request) -> Outcome:
-    try:
-        return Outcome(request, tuple(build(request)))
-    except (DeckgenError, OSError) as error:
-        return Outcome(request, error=failure_message(error, request.out_dir))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", DeckgenWarning)
+        try:
+            written, error = tuple(build(request)), None
+        except (DeckgenError, OSError) as failure:
+            written, error = (), failure_message(failure, request.out_dir)
+    told = tuple(str(warning.message) for warning in caught if issubclass(warning.category, DeckgenWarning))
+    return Outcome(request, written, error, told)
 
 
 def run_all(requests: list[Request], workers: int | None = None) -> list[Outcome]:

@@ -15,20 +15,29 @@ from deckgen.project import Project, Request, open_project
 
 
 def build(request: Request, progress=None) -> list[Path]:
-    """Open the project of ``request`` and write what it asks for; returns the files written."""
-    return write(open_project(request, progress), request.only)
+    """Open the project of ``request`` (and of its translations) and write what it asks for; returns the
+    files written."""
+    from deckgen.translation import open_projects
+
+    return write_all(open_projects(request, progress), request.only)
 
 
 def write(project: Project, only: tuple[str, ...] = ()) -> list[Path]:
     """Every chosen builder's files, landed together; DoesNotFit with the problems of all builders."""
+    return write_all([project], only)
+
+
+def write_all(projects: list[Project], only: tuple[str, ...] = ()) -> list[Path]:
+    """Every chosen builder's files of every project (a workshop in each of its languages), landed together."""
     chosen = builders(only)
     problems: list[Problem] = []
-    with output_set(project.out_dir) as outputs:
-        for builder in chosen:
-            try:
-                builder.write(project, outputs)
-            except DoesNotFit as misfits:  # go on: the trainer sees every text to shorten at once
-                problems += misfits.problems
+    with output_set(projects[0].out_dir) as outputs:
+        for project in projects:
+            for builder in chosen:
+                try:
+                    builder.write(project, outputs)
+                except DoesNotFit as misfits:  # go on: the trainer sees every text to shorten at once
+                    problems += misfits.problems
         if problems:
             raise DoesNotFit(problems)
         return outputs.commit()
@@ -43,7 +52,10 @@ def check(request: Request) -> list[Problem]:
         warnings.warn(message, DeckgenWarning, stacklevel=2)
     problems = [project.locate(Misfit(_changed_key(project, warning.keys), "", str(warning), "warning"))
                 for warning in contrast_warnings(project.layout.colors)]
-    return problems + [problem for builder in builders(request.only) for problem in builder.check(project)]
+    problems += [problem for builder in builders(request.only) for problem in builder.check(project)]
+    from deckgen.translation import translation_problems
+
+    return problems + translation_problems(project, request)
 
 
 def _changed_key(project: Project, keys: tuple[str, str]) -> str:

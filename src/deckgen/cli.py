@@ -91,6 +91,10 @@ def _print_options(paper, duplex, back_offset) -> PrintOptions:
     return PrintOptions(paper=paper, duplex=duplex, back_offset=back_offset)
 
 
+LANGUAGES = click.option("--language", "languages", type=_choice(LANGUAGE_CODES), multiple=True,
+                         help="Only this language (repeatable): the content's own, or one with a translation file "
+                              "NAME.CODE.po beside it; default: the content's and every translation's.")
+
 OFFSET_HELP = ("Shift the card backs by X mm to the right and Y mm down (for example --back-offset 1.5 -0.5), "
                "for a printer whose duplex is off; deckgen calibrate measures it.")
 
@@ -115,19 +119,22 @@ def main() -> None:
 @click.option("--duplex", type=_choice(DUPLEX_MODES),
               help="How the backs are placed for double-sided printing; default: the layout's.")
 @click.option("--back-offset", type=Millimetres(), nargs=2, callback=_offset, metavar="X Y", help=OFFSET_HELP)
+@LANGUAGES
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress; print only the files written.")
 @click.option("--no-cache", is_flag=True,
               help="Lay out every card, the handout and the guide again instead of reusing what is kept in "
                    "OUT/.deckgen-cache/NAME/.")
-def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, no_cache):
+def build(contents, layouts, out_dir, only, paper, duplex, back_offset, languages, quiet, no_cache):
     """Build every output of each CONTENT file (default: the bundled example): the deck, the cards, the
-    handout and the guide; --only picks."""
+    handout and the guide; --only picks. A translation file beside the content (NAME.fr.po, written by
+    deckgen translate) builds the same outputs in its language too (NAME-fr.pptx ...); --language picks."""
     from deckgen.batch import plan, run_all
     from deckgen.build import build as run_build
     from deckgen.progress import Progress
 
     template = Request(content=example_content(), out_dir=out_dir, only=tuple(only),
-                       print_options=_print_options(paper, duplex, back_offset), cache=not no_cache)
+                       print_options=_print_options(paper, duplex, back_offset), cache=not no_cache,
+                       languages=tuple(code.lower() for code in languages))
     with reported(out_dir):
         requests = plan(list(contents) or [example_content()], list(layouts), template)
     if len(requests) == 1:
@@ -144,6 +151,8 @@ def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, n
     for outcome in outcomes:
         for path in outcome.written:
             click.echo(str(path))
+        for message in outcome.warnings:
+            click.echo(f"warning: {message}", err=True)
     for outcome in failed:
         click.echo(f"\nfailed: {outcome.label}\n{outcome.error}", err=True)
     click.echo(f"\n{len(outcomes) - len(failed)} of {len(outcomes)} builds succeeded"
@@ -152,16 +161,19 @@ def build(contents, layouts, out_dir, only, paper, duplex, back_offset, quiet, n
         raise Failed(f"{len(failed)} build{'s' * (len(failed) != 1)} failed.")
 
 
-@main.command(short_help="Report mistakes and text that would not fit.")
+@main.command(short_help="Report mistakes, text that would not fit and outdated translations.")
 @CONTENT
 @LAYOUT
-def check(content, layout):
-    """Validate CONTENT and report text that would not fit; writes nothing."""
+@LANGUAGES
+def check(content, layout, languages):
+    """Validate CONTENT and report text that would not fit; writes nothing. Each translation file beside it
+    is checked too: untranslated texts (warnings), and outdated or broken translations (errors)."""
     from deckgen.build import check as run_check
 
     content = content or example_content()
     with reported(content):
-        problems = run_check(Request(content=content, layout=layout))
+        problems = run_check(Request(content=content, layout=layout,
+                                     languages=tuple(code.lower() for code in languages)))
     for problem in problems:
         click.echo(problem, err=True)
     errors = [problem for problem in problems if problem.level == "error"]
@@ -170,6 +182,23 @@ def check(content, layout):
     remarks = len(problems)
     click.echo(f"{content}: OK" + (f", with {remarks} warning{'s' * (remarks != 1)} or note{'s' * (remarks != 1)} "
                                    "above" if remarks else ""))
+
+
+@main.command(short_help="Write or update the translation file of another language.")
+@click.argument("content", type=ContentFile())
+@click.option("--to", "targets", type=_choice(LANGUAGE_CODES), multiple=True, required=True,
+              help="The language to translate into (repeatable).")
+def translate(content, targets):
+    """Write CONTENT's texts into NAME.CODE.po beside it, a gettext translation file that Poedit, Weblate or
+    any translation tool fills in. Run again after CONTENT changed: translations are kept, new texts come in
+    empty, a translation whose source changed is marked fuzzy (with the old source), one whose source is
+    gone becomes obsolete."""
+    from deckgen.translation import update_translation
+
+    for code in targets:
+        with reported(content):
+            updated = update_translation(content, code.lower())
+        click.echo(updated.summary())
 
 
 @main.command(short_help="Write a test sheet to measure your printer's duplex.")

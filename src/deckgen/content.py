@@ -112,17 +112,18 @@ def load_workshop(path: Path | str) -> Workshop:
 def load_located(path: Path | str) -> tuple[Workshop, SourceMap]:
     """The workshop in ``path`` and where each of its values stands in the file (an Excel workbook, .xlsx,
     is read by ``deckgen.workbook``, its values located at their cells)."""
+    data, sources = load_data(path)
+    return build_workshop(data, Path(path)), sources
+
+
+def load_data(path: Path | str) -> tuple[dict, SourceMap]:
+    """The validated mapping of the content file at ``path`` (before it becomes a Workshop: a translation
+    replaces its texts) and where each of its values stands."""
     path = Path(path)
-    data, where = load_checked(path)
-    return build_workshop(data, path), where
-
-
-def load_checked(path: Path) -> tuple[dict, SourceMap]:
-    """The validated content mapping in ``path`` (a YAML file or a workbook) and where each value stands."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        from deckgen.workbook import checked_workbook
+        from deckgen.workbook import load_workbook_data
 
-        return checked_workbook(path)
+        return load_workbook_data(path)
     document = read_yaml(path, "content file")
     return validate(document, CONTENT_SPEC, path), source_map(document)
 
@@ -173,4 +174,4 @@ def _optional(value):
     return parse_inline(value) if value else None
 
 
-__all__ = ["CONTENT_SPEC", "load_workshop", "load_located", "load_checked", "build_workshop"]
+__all__ = ["CONTENT_SPEC", "load_workshop", "load_located", "load_data", "build_workshop"]

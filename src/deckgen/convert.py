@@ -1,6 +1,6 @@
 """`deckgen convert A B`: a workshop from a YAML content file into an Excel workbook, or back.
 
-The source is read and validated as a build reads it (``content.load_checked``: a mistake is told at its
+The source is read and validated as a build reads it (``content.load_data``: a mistake is told at its
 line or cell and nothing is written), then written by the one writer of each format: YAML by
 ``deckgen.yamlwriting`` (as `deckgen import` writes it), a workbook by ``deckgen.workbook_writer`` (as
 `deckgen init workshop --format xlsx` writes it). The written file lands only once it reads back as the
@@ -24,7 +24,7 @@ WORKSHOP_ORDER = ("language", "layout", "title", "subtitle", "authors", "venue",
 def convert(source: Path, target: Path, force: bool = False) -> Path:
     """Write the workshop in ``source`` to ``target`` in the other format; refuse an existing ``target``
     unless ``force``."""
-    from deckgen.content import build_workshop, load_checked
+    from deckgen.content import build_workshop, load_data
     from deckgen.yamlwriting import check_target
 
     source, target = Path(source), Path(target)
@@ -35,7 +35,7 @@ def convert(source: Path, target: Path, force: bool = False) -> Path:
         raise DeckgenError(f"{source} and {target} are both {'workbooks' if to_workbook else 'YAML files'}; "
                            "convert turns a YAML file into a workbook (.xlsx) or a workbook into a YAML file")
     check_target(target, force, (".xlsx",) if to_workbook else YAML_SUFFIXES, "or give another file name")
-    data, _ = load_checked(source)
+    data, _ = load_data(source)
     expected = build_workshop(data, target)
 
     def verify(written: Path) -> None:

@@ -21,6 +21,7 @@ class Language:
     continued: str  # after the title of a slide that continues the one before
     first_of_month: str = "1"  # how the first day of a month is written ("1er" in French)
     space_before_colon: str = ""  # French sets a (non-breaking) space before ':' and ';'
+    day_suffix: str = ""  # German writes the day as an ordinal: "17. Mai 2018"
 
     @property
     def colon(self) -> str:
@@ -33,9 +34,9 @@ class Language:
         return self.space_before_colon + "; "
 
     def long_date(self, date: datetime.date) -> str:
-        """'17 mei 2018', '17 May 2018', '1er août 2018'."""
+        """'17 mei 2018', '17 May 2018', '1er août 2018', '17. Mai 2018'."""
         day = self.first_of_month if date.day == 1 else str(date.day)
-        return f"{day} {self.months[date.month - 1]} {date.year}"
+        return f"{day}{self.day_suffix} {self.months[date.month - 1]} {date.year}"
 
 
 LANGUAGES: dict[str, Language] = {
@@ -90,6 +91,23 @@ LANGUAGES: dict[str, Language] = {
             continued="(suite)",
             first_of_month="1er",
             space_before_colon="\u00a0",
+        ),
+        Language(
+            code="de",
+            tag="de-DE",
+            labels={
+                "overview": "{count} Arbeitsmodelle",
+                "strengths": "Stärken und Chancen",
+                "weaknesses": "Schwächen und Risiken",
+                "preconditions": "Rahmenbedingungen",
+                "examples": "Z.\u00a0B.",
+                "questions": "Diskussionsfragen",
+                "sources": "Quellen",
+            },
+            months=tuple("Januar Februar März April Mai Juni Juli August September Oktober November "
+                         "Dezember".split()),
+            continued="(Fortsetzung)",
+            day_suffix=".",
         ),
     )
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from deckgen import reproducible
 from deckgen.content import CONTENT_SPEC, load_located
@@ -22,6 +23,9 @@ from deckgen.layout.spec import is_layout_name
 from deckgen.model import Workshop
 from deckgen.printing import PrintOptions, PrintSettings, resolve_print
 from deckgen.sourcemap import SourceMap, source_map
+
+if TYPE_CHECKING:
+    from deckgen.translation.apply import Translation
 
 DEFAULT_LAYOUT = "default"
 CONTENT_SUFFIXES = (".yaml", ".yml", ".xlsx")  # the files a workshop can be written in, first found first
@@ -44,6 +48,7 @@ class Request:
     print_options: PrintOptions = PrintOptions()
     cache: bool = False  # keep laid-out card sides in OUT/.deckgen-cache/NAME/ and reuse them
     workers: int | None = None  # processes for the builders that spread work; None: the available cores
+    languages: tuple[str, ...] = ()  # to build (deckgen.translation); empty: the content's and every PO file's
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,7 @@ class Project:
     cache: bool = False
     workers: int | None = None
     progress: Progress | None = field(default=None, compare=False)
+    translation: Translation | None = None  # a translated build: its language and PO file
 
     @property
     def content(self) -> Path:
@@ -78,8 +84,9 @@ class Project:
 
     @property
     def name(self) -> str:
-        """The base name of every output file: the content file's name without extension."""
-        return self.workshop.name
+        """The base name of every output file: the content file's name without extension, and the language
+        of a translation (``netwerkversterking-fr``)."""
+        return self.workshop.name + (f"-{self.translation.code}" if self.translation else "")
 
     @property
     def names(self) -> OutputNames:
@@ -100,9 +107,12 @@ class Project:
         message = f"{misfit.place}: {misfit.message}" if misfit.place else misfit.message
         if root and root not in CONTENT_SPEC.fields:
             return replace(_layout_problem(self.layout, misfit.key_path, message), level=misfit.level)
-        line, column = self.sources.locate(misfit.key_path)
+        (line, column), file = self.sources.locate(misfit.key_path), self.content
+        translated = self.translation.place(misfit.key_path) if self.translation else None
+        if translated:  # the translation is the text to shorten
+            (file, line), column = translated, None
         names = {"models": [{"name": model.name.plain} for model in self.workshop.models]}
-        return Problem(self.content, line, column, misfit.key_path, message, misfit.level,
+        return Problem(file, line, column, misfit.key_path, message, misfit.level,
                        readable(misfit.key_path, names))
 
 

@@ -62,6 +62,23 @@ _PHRASES = {
         "source": "Auteur, A. (2024). *Titre de la publication*. Lieu : Éditeur.",
         "notes": "Ce que l'animateur dit ici.",
     },
+    "de": {
+        "title": "Titel des Studientages",
+        "subtitle": "Workshop: Untertitel",
+        "authors": ["Vorname Nachname", "Zweite Autorin"],
+        "venue": "Saal, Gemeinde",
+        "model": "Name des Arbeitsmodells",
+        "short": "Kurztitel",
+        "summary": "Was das Modell ausmacht, in einem kurzen Satz",
+        "example": "Ein Beispielprojekt",
+        "strength": "Eine Stärke oder Chance",
+        "weakness": "Eine Schwäche oder ein Risiko",
+        "precondition": "Was es braucht, damit es funktioniert",
+        "model_question": "Welche dieser Rahmenbedingungen gibt es in Ihrer Organisation?",
+        "question": "Welches Arbeitsmodell passt am besten zu Ihrer Zielgruppe?",
+        "source": "Autor, A. (2024). *Titel der Veröffentlichung*. Ort: Verlag.",
+        "notes": "Was die Moderation hier erzählt.",
+    },
 }
 
 

@@ -13,10 +13,11 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from deckgen.build import write
+from deckgen.build import write_all
 from deckgen.builders import builder
 from deckgen.errors import DeckgenError, failure_message
-from deckgen.project import OutputNames, Project, Request, layout_reference, open_project
+from deckgen.project import OutputNames, Project, Request, layout_reference
+from deckgen.translation import open_projects
 
 
 @dataclass
@@ -36,6 +37,12 @@ class BuildState:
             self.changed.notify_all()
 
 
+def _is_translation(name: str, content: Path) -> bool:
+    """Whether ``name`` is a translation file of ``content`` (``dag.fr.po`` of ``dag.yaml``)."""
+    code = name[len(content.stem) + 1: -len(".po")]
+    return name.startswith(f"{content.stem}.") and name.endswith(".po") and bool(code) and "." not in code
+
+
 class Watcher:
     def __init__(self, request: Request, pictures: bool, echo: Callable[[str], None]):
         self.request = request
@@ -50,8 +57,9 @@ class Watcher:
     def rebuild(self) -> None:
         started = time.perf_counter()
         try:
-            self.project = open_project(self.request)
-            write(self.project, self.request.only)
+            projects = open_projects(self.request)  # the content's language and every translation's
+            self.project = projects[0]
+            write_all(projects, self.request.only)
         except (DeckgenError, OSError) as error:  # say it and keep watching
             message = failure_message(error, self.request.out_dir)
             self.echo(f"build failed:\n{message}")
@@ -103,12 +111,14 @@ class Watcher:
         if changed.resolve().is_relative_to(out):
             return False
         content = self.request.content.resolve()
-        return changed.resolve() == content or changed.resolve().parent != content.parent
+        return (changed.resolve() == content or changed.resolve().parent != content.parent
+                or _is_translation(changed.name, content))
 
     def stamp(self) -> tuple:
         """The size and modification time of the content file and every file of its layout's folders:
         it differs after any save that a build reads."""
-        files = [self.request.content]
+        content = self.request.content
+        files = [content, *sorted(path for path in content.parent.glob("*.po") if _is_translation(path.name, content))]
         for folder in self.watched_paths()[1:]:
             files += sorted(path for path in Path(folder).rglob("*") if self.is_relevant(path))
         stamps = []

@@ -84,16 +84,16 @@ def load_workbook_located(path: Path | str) -> tuple[Workshop, SourceMap]:
     cell of every problem."""
     from deckgen.content import build_workshop
 
-    checked, cells = checked_workbook(Path(path))
-    return build_workshop(checked, Path(path)), cells
+    data, cells = load_workbook_data(path)
+    return build_workshop(data, Path(path)), cells
 
 
-def checked_workbook(path: Path) -> tuple[dict, SourceMap]:
-    """The validated content mapping the workbook at ``path`` holds (as a YAML content file's would be) and
-    the cell of each of its values; InvalidInput naming the cell of every problem."""
+def load_workbook_data(path: Path | str) -> tuple[dict, SourceMap]:
+    """The validated content mapping of the workbook at ``path`` and the cell of each of its values."""
     from deckgen.content import CONTENT_SPEC
     from deckgen.schema import validate
 
+    path = Path(path)
     data, cells, problems = read_workbook(path)
     try:
         checked = validate(data, CONTENT_SPEC, path)

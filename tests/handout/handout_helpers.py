@@ -212,16 +212,6 @@ def outline_titles(path: Path) -> list[str]:
     return titles
 
 
-def layout_folder(root: Path, name: str, yaml: str = "extends: default\n", templates: dict | None = None) -> Path:
-    """A layout folder ``root/name`` with ``yaml`` as its layout.yaml and ``templates`` (file name: text)."""
-    folder = root / name
-    (folder / "templates").mkdir(parents=True)
-    (folder / "layout.yaml").write_text(yaml, encoding="utf-8")
-    for file_name, text in (templates or {}).items():
-        (folder / "templates" / file_name).write_text(text, encoding="utf-8")
-    return folder
-
-
 def deck_slides(path, workshop) -> dict[int, int]:
     """Model number: the number of the slide that goes with it, read from the .pptx: its first analysis slide
     (titled "N title"), else the first slide on which a text starts "N name" (its overview tile)."""

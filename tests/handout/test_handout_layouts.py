@@ -10,7 +10,6 @@ from handout_helpers import (
     build_handout,
     deck_slides,
     flat_text,
-    layout_folder,
     page_lines,
     page_sizes_mm,
     rich_content,
@@ -26,6 +25,7 @@ from deckgen.handout.words import WORDS, duration_text, words
 from deckgen.languages import LANGUAGE_CODES
 from deckgen.layout import load_layout
 from deckgen.project import assemble
+from fixtures.layout_folders import layout_folder
 
 
 @pytest.mark.parametrize(("paper", "size"), [("A5", (148.0, 210.0)), ("Letter", (215.9, 279.4))])

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from deckgen.cli import main
-from deckgen.content import load_checked, load_workshop
+from deckgen.content import load_data, load_workshop
 from deckgen.handout.words import WORD_KEYS
 from deckgen.resources import example_content
 from deckgen.workbook import MODEL_KEYS, WORKSHOP_KEYS
@@ -92,13 +92,13 @@ def rich_round_trip(tmp_path_factory):
 def test_the_example_goes_to_a_workbook_and_back_unchanged(example_round_trip):
     book, back = example_round_trip
     assert same_workshop(example_content(), book) and same_workshop(example_content(), back)
-    assert load_checked(back)[0] == load_checked(example_content())[0]
+    assert load_data(back)[0] == load_data(example_content())[0]
 
 
 def test_every_optional_key_and_every_tricky_text_survives_both_ways(rich_round_trip):
     source, book, back = rich_round_trip
     assert same_workshop(source, book) and same_workshop(source, back)
-    assert load_checked(back)[0] == load_checked(source)[0]
+    assert load_data(back)[0] == load_data(source)[0]
     workshop = load_workshop(back)
     model = workshop.models[0]
     assert workshop.language == "nl-BE" and workshop.layout == "buurtwerk" and workshop.duration == 150
@@ -153,8 +153,8 @@ def test_a_hand_made_workbook_goes_to_yaml_and_back(tmp_path):
         result = run(a, b)
         assert result.exit_code == 0, result.output
     assert same_workshop(first, middle) and same_workshop(first, last)
-    assert load_checked(last)[0] == load_checked(first)[0]
-    written = load_checked(middle)[0]
+    assert load_data(last)[0] == load_data(first)[0]
+    written = load_data(middle)[0]
     assert written["date"] == datetime.date(2025, 3, 12) and written["duration"] == 90
     assert written["models"][1]["examples"] == ["eerste", "tweede"] and written["models"][0]["duration"] == 30
 

@@ -98,7 +98,7 @@ def test_every_problem_is_told_at_its_cell(tmp_path):
         f"{path}:workshop!A4: titel: unknown key; did you mean 'title'?",
         f"{path}:workshop!A5: title: this key is given twice; keep one row of it",
         f"{path}:models!F1: weaknes: unknown heading; did you mean 'weaknesses'?",
-        f"{path}:workshop!B3: language: expected one of nl, en, fr, got 'xx'",
+        f"{path}:workshop!B3: language: expected one of nl, en, fr, de, got 'xx'",
         f"{path}:models!E2: strengths: line 2 of the cell: expected at most 10000 characters, got 10001",
         f"{path}:models!A3: name: required; expected text, got nothing",
     ]
@@ -161,7 +161,7 @@ def test_init_writes_a_workbook_that_checks(tmp_path, monkeypatch):
     assert [cell.value for cell in models[1]] == list(MODEL_KEYS)
     assert all(cell.comment is not None and cell.font.bold for cell in models[1])
     (validation,) = book["workshop"].data_validations.dataValidation
-    assert validation.type == "list" and validation.formula1 == '"nl,en,fr"' and "B2" in str(validation.sqref)
+    assert validation.type == "list" and validation.formula1 == '"nl,en,fr,de"' and "B2" in str(validation.sqref)
     workshop = load_workshop(tmp_path / "dag.xlsx")
     assert workshop.language == "en" and len(workshop.models) == 2 and workshop.date == datetime.date(2025, 1, 31)
     assert CliRunner().invoke(main, ["check", "dag.xlsx"]).exit_code == 0

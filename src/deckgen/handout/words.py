@@ -70,6 +70,12 @@ WORDS: dict[str, Words] = {
         total="Total", opening="Ouverture", slide="Diapositive", slides_many="Diapositives", card="Carte",
         question_card="Carte question", notes="Notes pour l'animateur", hour="h",
     ),
+    "de": Words(
+        handout="Teilnehmerunterlage", guide="Leitfaden für die Moderation", run_sheet="Ablaufplan",
+        part="Teil", slides="Folien", cards="Karte", question_cards="Fragekarten", time="Zeit", total="Gesamt",
+        opening="Eröffnung", slide="Folie", slides_many="Folien", card="Karte", question_card="Fragekarte",
+        notes="Notizen für die Moderation", hour="h",
+    ),
 }
 
 

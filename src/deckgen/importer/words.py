@@ -59,6 +59,10 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
            "weaknesses": ("faiblesses", "limites", "points faibles", "inconvénients"),
            "preconditions": ("conditions", "prérequis"),
            "examples": ("p.ex.", "par ex.", "ex.", "exemples", "par exemple")},
+    "de": {"strengths": ("stärken", "vorteile", "chancen"),
+           "weaknesses": ("schwächen", "nachteile", "risiken"),
+           "preconditions": ("voraussetzungen", "bedingungen"),
+           "examples": ("z. b.", "z.b.", "beispiele", "zum beispiel")},
 }
 
 
