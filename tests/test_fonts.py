@@ -115,7 +115,8 @@ def test_a_family_name_without_its_file_is_measured_with_every_file(tmp_path):
     files = [*CARLITO, own]
     assert [face.path for face in family_for("kop sans", files).faces] == [own]
     assert [face.path for face in family_for("Carlito", files).faces] == CARLITO
-    stand_in = family_for("Calibri", files)  # no file of that name: every file stands in
+    assert [face.path for face in family_for("Calibri", files).faces] == CARLITO  # its open twin's files
+    stand_in = family_for("Georgia", files)  # no file of that name nor of a twin: every file stands in
     assert [face.path for face in stand_in.faces] == files
     assert stand_in.face().path == REGULAR  # the first regular upright face
     # the same text measures differently with the shipped family and with the stand-in

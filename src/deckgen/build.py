@@ -48,7 +48,7 @@ def check(request: Request) -> list[Problem]:
     the layout's colours that text cannot be read in (warnings); font stand-ins are warnings too."""
     project = open_project(request)
     fonts = project.layout.fonts
-    for message in font_warnings(fonts.heading, fonts.body, fonts.files):
+    for message in font_warnings(fonts.heading, fonts.body, fonts.files, project.layout.from_theme):
         warnings.warn(message, DeckgenWarning, stacklevel=2)
     problems = [project.locate(Misfit(_changed_key(project, warning.keys), "", str(warning), "warning"))
                 for warning in contrast_warnings(project.layout.colors)]

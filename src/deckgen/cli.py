@@ -125,7 +125,8 @@ def main() -> None:
                    "coated paper (FOGRA39); default: the layout's cards.print_shop.")
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress; print only the files written.")
 @click.option("--no-cache", is_flag=True,
-              help="Lay out every card again instead of reusing the sides kept in OUT/.deckgen-cache/NAME/.")
+              help="Lay out every card, the handout and the guide again instead of reusing what is kept in "
+                   "OUT/.deckgen-cache/NAME/.")
 def build(contents, layouts, out_dir, only, paper, duplex, back_offset, languages, print_shop, quiet, no_cache):
     """Build every output of each CONTENT file (default: the bundled example): the deck, the cards, the
     handout and the guide; --only picks. A translation file beside the content (NAME.fr.po, written by
@@ -273,12 +274,16 @@ def init_workshop(name, language, folder, file_format):
 @click.argument("name")
 @click.option("--dir", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("layouts"),
               show_default=True, help="Folder the layout folder is made in.")
-def init_layout(name, folder):
-    """Write layouts/NAME/layout.yaml: a layout that extends default, every key commented."""
+@click.option("--template", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE.pptx",
+              help="The organisation's PowerPoint: copied into the layout, its theme's colours and fonts used "
+                   "for the slides, cards and handout.")
+def init_layout(name, folder, template):
+    """Write layouts/NAME/layout.yaml: a layout that extends default, every key commented; with --template,
+    one in the colours and fonts of that PowerPoint file."""
     from deckgen.scaffold import new_layout
 
     with reported(folder / name):
-        click.echo(str(new_layout(name, folder)))
+        click.echo(str(new_layout(name, folder, template)))
 
 
 @main.command("import", short_help="Turn a PowerPoint deck into a content file.")
@@ -301,6 +306,20 @@ def import_deck(deck, target, force):
                + (f"; {left_out} thing{'s' * (left_out != 1)} not imported, listed above and at the top of "
                   f"{imported.target.name}" if left_out else ""), err=True)
     click.echo(str(imported.target))
+
+
+@main.command(short_help="Convert a content file between YAML and an Excel workbook.")
+@click.argument("source", type=ContentFile())
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite TARGET when it already exists.")
+def convert(source, target, force):
+    """Write the workshop in SOURCE to TARGET in the other format: a YAML content file (.yaml) to an Excel
+    workbook (.xlsx), or a workbook to a YAML file. The file is written only when it reads back as the same
+    workshop; comments and cell formatting are not carried over."""
+    from deckgen.convert import convert as run_convert
+
+    with reported(target):
+        click.echo(str(run_convert(source, target, force=force)))
 
 
 @main.command(short_help="Print the JSON Schema of content (or layout) files.")

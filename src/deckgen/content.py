@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from deckgen.handout.words import WORD_HELP
 from deckgen.inline import parse_inline
 from deckgen.labels import LABEL_KEYS
 from deckgen.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_tag
@@ -56,8 +57,10 @@ def _texts(description: str, min_items: int = 0) -> ListOf:
 
 
 LABELS_SPEC = Mapping(
-    {key: Field(Str(description=f"Label '{key}'")) for key in LABEL_KEYS},
-    description="Overrides of the language's labels, key by key ('overview' may contain {count}).",
+    {key: Field(Str(description=f"Label '{key}'")) for key in LABEL_KEYS}
+    | {key: Field(Str(description=help_text)) for key, help_text in WORD_HELP.items()},
+    description="Overrides of the language's labels, key by key ('overview' may contain {count}); also the "
+                "handout's and the guide's words.",
 )
 
 MODEL_SPEC = Mapping(

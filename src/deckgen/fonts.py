@@ -151,11 +151,18 @@ def layout_faces(files) -> list[Face]:
 
 
 def family_for(name: str, files) -> Family:
-    """The faces of ``name`` among ``files``; when no file carries that family name (a metric-compatible
-    substitute such as Carlito for Calibri), all the files."""
-    faces = layout_faces(files)
-    matching = [face for face in faces if face.family.casefold() == name.casefold()]
-    return Family(name, matching or faces)
+    """The faces of ``name`` among ``files`` (``faces_for``)."""
+    return Family(name, faces_for(name, layout_faces(files)))
+
+
+def faces_for(name: str, faces: list[Face]) -> list[Face]:
+    """The faces of the family ``name``, else of its metric-compatible open twin (Carlito for Calibri), else
+    all of them: a layout that names one family and ships another's files means those files."""
+    for family in (name.casefold(), OPEN_TWINS.get(name.casefold(), "").casefold()):
+        matching = [face for face in faces if face.family.casefold() == family]
+        if matching:
+            return matching
+    return faces
 
 
 # Open families with exactly the glyph widths of the office suites' own fonts: LibreOffice
@@ -164,17 +171,29 @@ METRIC_TWINS = {
     "carlito": "calibri", "caladea": "cambria", "liberation sans": "arial",
     "liberation serif": "times new roman", "liberation mono": "courier new",
 }
+# The open twin to use for an office font (Helvetica has Arial's widths, so Liberation Sans's too).
+OPEN_TWINS = {office: twin.title() for twin, office in METRIC_TWINS.items()} | {"helvetica": "Liberation Sans"}
 
 
-def font_warnings(heading: str, body: str, files) -> list[str]:
+def font_warnings(heading: str, body: str, files, from_theme: tuple[str, ...] = ()) -> list[str]:
     """A warning for each role (heading, body) whose family the layout names without shipping its files
-    or a metric twin's: its text is measured with a stand-in, so it may not fit where the deck is shown."""
+    or a metric twin's: its text is measured with a stand-in, so it may not fit where the deck is shown.
+    A family the template's theme named (``from_theme`` holds "fonts.heading") says so, and the warning
+    names the family's metric-compatible open twin when there is one."""
     shipped = {face.family.casefold() for face in layout_faces(files)}
-    accepted = shipped | {METRIC_TWINS[family] for family in shipped if family in METRIC_TWINS}
+    accepted = shipped | {office for office, twin in OPEN_TWINS.items() if twin.casefold() in shipped}
     stand_in = ", ".join(sorted({face.family for face in layout_faces(files)})) or "nothing"
-    return [
-        f"fonts.{role}: the layout ships no font file of {name!r}; slide text is measured with {stand_in}, "
-        f"so it may not fit where {name!r} has other widths, and {name!r} must be installed where the deck is shown"
-        for role, name in (("heading", heading), ("body", body))
-        if name.casefold() not in accepted
-    ]
+    warnings = []
+    for role, name in (("heading", heading), ("body", body)):
+        if name.casefold() in accepted:
+            continue
+        origin = " (from the template's theme)" if f"fonts.{role}" in from_theme else ""
+        message = (f"fonts.{role}{origin}: the layout ships no font file of {name!r}; slide text is measured with "
+                   f"{stand_in}, so it may not fit where {name!r} has other widths, and {name!r} must be "
+                   "installed where the deck is shown")
+        twin = OPEN_TWINS.get(name.casefold())
+        if twin:
+            message += (f"; {twin} is its metric-compatible open twin: put its files in the layout's fonts/ "
+                        "folder and list them under fonts.files")
+        warnings.append(message)
+    return warnings

@@ -24,7 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup, escape
 
 from deckgen.errors import DeckgenError
-from deckgen.fonts import layout_faces
+from deckgen.fonts import faces_for, layout_faces
 from deckgen.inline import Text
 from deckgen.layout import COLOR_KEYS
 from deckgen.safepaths import is_inside
@@ -212,11 +212,13 @@ def safe_fetcher(roots):
             super().__init__(allowed_protocols=("file", "data"), allow_redirects=False, fail_on_errors=True)
             self.roots = tuple(Path(root).resolve() for root in roots)
             self.refused = Refused
+            self.fetched: list[str] = []  # every URL read, for a cache that must know what a render used
 
         def fetch(self, url, headers=None):
             reason = refusal(url, self.roots)
             if reason:
                 raise Refused(reason)
+            self.fetched.append(url)
             return super().fetch(url, headers)
 
     return SafeFetcher()
@@ -268,9 +270,9 @@ def layout_css(layout, font_urls: dict, variables: dict[str, str]) -> list[str]:
               f"  --body-font: {css_string(layout.fonts.body)}, sans-serif;"]
     lines += [f"  --{name}: {value};" for name, value in variables.items()]
     lines.append("}")
-    families = dict.fromkeys((layout.fonts.heading, layout.fonts.body))
-    for face in layout_faces(layout.fonts.files):
-        for family in families:
+    faces = layout_faces(layout.fonts.files)
+    for family in dict.fromkeys((layout.fonts.heading, layout.fonts.body)):
+        for face in faces_for(family, faces):  # a family's own files (or its twin's), else every file
             lines.append(f"@font-face {{ font-family: {css_string(family)}; src: {css_url(font_urls[face.path])}; "
                          f"font-weight: {face.css_weight}; font-style: {face.css_style}; }}")
     return lines

@@ -31,8 +31,8 @@ LABEL_KEYS = tuple(f.name for f in fields(Labels))
 def resolve_labels(code: str, *overrides: dict[str, str]) -> Labels:
     """The language's labels, overridden key by key by each mapping in turn (layout, then content)."""
     merged = dict(language(code).labels)
-    for override in overrides:
-        merged.update({key: value for key, value in override.items() if value is not None})
+    for override in overrides:  # the handout's words are labels too; deckgen.handout.words resolves those
+        merged.update({key: value for key, value in override.items() if key in LABEL_KEYS and value is not None})
     return Labels(**merged)
 
 

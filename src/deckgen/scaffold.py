@@ -145,11 +145,13 @@ sources:                  # optional paragraphs of the closing slide
 """
 
 
-def layout_text(name: str) -> str:
-    """A new layout that extends default, every key present and commented with default's value."""
-    default = load_layout("default")
+def layout_text(name: str, resolved=None, active: tuple[str, ...] = ()) -> str:
+    """A new layout that extends default, every key present and commented with the value it has
+    (``resolved``, a Layout; default's when None); the sections ``active`` holds as text are written first,
+    not commented."""
+    default = resolved or load_layout("default")
     current = {
-        "colors": vars(default.colors),
+        "colors": dict(vars(default.colors)),
         "fonts": {"heading": default.fonts.heading, "body": default.fonts.body,
                   "files": ["fonts/MyFont-Regular.ttf", "fonts/MyFont-Bold.ttf"]},
         "logo": "logo.png",
@@ -169,9 +171,10 @@ def layout_text(name: str) -> str:
         "# (and before its section) to set it. Paths are relative to this folder.",
         "extends: default",
         f"description: {_q(name + ': house style')}",
+        *active,
     ]
     for key, field in LAYOUT_SPEC.fields.items():
-        if key in ("extends", "description"):
+        if key in ("extends", "description") or any(text.startswith(f"{key}:") for text in active):
             continue
         lines.append("")
         lines += _commented(key, field, current[key], indent="")
@@ -208,11 +211,80 @@ def new_workshop(name: str, language: str, folder: Path) -> Path:
     return target
 
 
-def new_layout(name: str, folder: Path) -> Path:
+def new_layout(name: str, folder: Path, template: Path | None = None) -> Path:
+    """Write ``folder/NAME/layout.yaml`` (and an empty templates/ folder). With ``template``, the layout
+    uses that PowerPoint file (copied in as template.pptx) and takes its colours and fonts from its theme;
+    the open twins of the theme's fonts that deckgen ships are copied into fonts/ for the cards."""
+    import shutil
+
     target = folder / name
     if target.exists():
         raise DeckgenError(f"{target} already exists; choose another name or remove it first")
+    if template is not None:
+        _check_template(template)
     target.mkdir(parents=True)
-    (target / "layout.yaml").write_text(layout_text(name), encoding="utf-8")
-    (target / "templates").mkdir()
+    try:
+        (target / "templates").mkdir()
+        if template is None:
+            (target / "layout.yaml").write_text(layout_text(name), encoding="utf-8")
+            return target / "layout.yaml"
+        shutil.copyfile(template, target / "template.pptx")
+        active = ["slides:", "  template: template.pptx       # the master, and the theme's colours and fonts"]
+        files = _twin_files(target)
+        if files:
+            active += ["fonts:", "  files:                        # open twins of the theme's fonts, from deckgen",
+                       *(f"    - {path}" for path in files)]
+        (target / "layout.yaml").write_text("\n".join(["extends: default", *active]) + "\n", encoding="utf-8")
+        resolved = load_layout(str(target.absolute()))
+        header = [f"# The colours and fonts not set here come from the theme of template.pptx ({template.name}):",
+                  *(f"#   {key}: {getattr(getattr(resolved, key.split('.')[0]), key.split('.')[1])}"
+                    for key in resolved.from_theme),
+                  "# Set one below (remove its '#') to use another; docs/layout-format.md says how they are chosen."]
+        (target / "layout.yaml").write_text(layout_text(name, resolved, tuple(active)).replace(
+            "\nextends: default\n", "\n" + "\n".join(header) + "\nextends: default\n", 1), encoding="utf-8")
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)  # nothing half made is left behind
+        raise
     return target / "layout.yaml"
+
+
+def _check_template(template: Path) -> None:
+    from deckgen.layout.files import template_problem
+
+    if template.suffix.lower() != ".pptx" or not template.is_file():
+        raise DeckgenError(f"{template}: expected a PowerPoint file (.pptx)"
+                           + ("" if template.exists() else ", and there is no such file"))
+    problem = template_problem(template)
+    if problem:
+        raise DeckgenError(f"{template}: {problem}")
+
+
+def _twin_files(target: Path) -> list[str]:
+    """Copy into ``target``/fonts the shipped font files of the theme's fonts or of their open twins, when the
+    default layout's files do not serve them already; the paths to list under fonts.files."""
+    import shutil
+
+    from deckgen.fonts import OPEN_TWINS, layout_faces
+    from deckgen.layout.theme import read_theme
+    from deckgen.resources import bundled
+
+    theme = read_theme(target / "template.pptx")
+    families = dict.fromkeys(theme.layout_fonts().values()) if theme else {}
+    wanted = {(OPEN_TWINS.get(family.casefold()) or family).casefold() for family in families}
+    default_files = load_layout("default").fonts.files
+    if not wanted or wanted <= {face.family.casefold() for face in layout_faces(default_files)}:
+        return []
+    shipped = sorted(bundled("layouts").glob("*/fonts/*.[ot]tf"))
+    chosen = sorted((face for face in layout_faces(shipped) if face.family.casefold() in wanted),
+                    key=lambda face: (face.family, face.bold, face.italic))  # regular, italic, bold, bold italic
+    if not chosen:
+        return []
+    (target / "fonts").mkdir()
+    listed = []
+    for face in chosen:
+        shutil.copyfile(face.path, target / "fonts" / face.path.name)
+        licence = face.path.parent / "OFL.txt"
+        if licence.is_file() and not (target / "fonts" / "OFL.txt").exists():
+            shutil.copyfile(licence, target / "fonts" / "OFL.txt")
+        listed.append(f"fonts/{face.path.name}")
+    return listed

@@ -3,9 +3,10 @@
 The workbook has four sheets (docs/content-format.md, "A workbook as the source"):
 
 - ``workshop``: one row a key (column A) and its value (column B): ``language``, ``title``, ``subtitle``,
-  ``authors``, ``venue``, ``date``, ``layout``, ``overview``, and ``labels.strengths`` and the other labels;
+  ``authors``, ``venue``, ``date``, ``duration``, ``layout``, ``overview``, and ``labels.strengths`` and the
+  other labels;
 - ``models``: a row of headings (``name``, ``title``, ``summary``, ``examples``, ``strengths``,
-  ``weaknesses``, ``preconditions``, ``questions``, ``notes``), then one row a model;
+  ``weaknesses``, ``preconditions``, ``questions``, ``notes``, ``duration``), then one row a model;
 - ``questions`` and ``sources``: a heading, then one text a row in column A.
 
 A cell holds several items (authors, a model's bullets) one a line (Alt+Enter in Excel); ``notes`` keep
@@ -27,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, InvalidInput, Problem
+from deckgen.handout.words import WORD_KEYS
 from deckgen.labels import LABEL_KEYS
 from deckgen.model import Workshop
 from deckgen.sourcemap import SourceMap
@@ -37,11 +39,11 @@ MAX_WORKBOOK_INFLATED = 100 * 1024 * 1024
 MAX_ROWS = 5000  # of any sheet: some 2000 models is what a 2 MB YAML file holds
 SHEETS = ("workshop", "models", "questions", "sources")
 MODEL_KEYS = ("name", "title", "summary", "examples", "strengths", "weaknesses", "preconditions", "questions",
-              "notes")
+              "notes", "duration")
 # Keys whose cell holds one item a line; the others hold one text (line breaks become spaces, but in notes).
 LIST_KEYS = {"authors", "summary", "examples", "strengths", "weaknesses", "preconditions", "questions"}
-WORKSHOP_KEYS = ("language", "title", "subtitle", "authors", "venue", "date", "layout", "overview",
-                 *(f"labels.{key}" for key in LABEL_KEYS))
+WORKSHOP_KEYS = ("language", "title", "subtitle", "authors", "venue", "date", "duration", "layout", "overview",
+                 *(f"labels.{key}" for key in (*LABEL_KEYS, *WORD_KEYS)))
 _LINES = re.compile(r"\r\n|\r|\n|\x0b")
 
 
@@ -202,6 +204,8 @@ def _value(value, key: str, path: str, cell: str, cells: _Cells):
         return value  # the schema says what it expected
     if isinstance(value, float) and value.is_integer():
         value = int(value)
+    if key == "duration":  # minutes: a number cell, or a number typed as text
+        return int(value.strip()) if isinstance(value, str) and value.strip().isdigit() else value
     if isinstance(value, (int, float)):
         value = str(value)
     if not isinstance(value, str):

@@ -128,3 +128,22 @@ def test_durations_read_as_people_say_them(minutes, code, text):
 
 def test_slide_and_card_numbers_read_as_runs():
     assert numbers([]) == "" and numbers([3]) == "3" and numbers([3, 4, 5]) == "3–5" and numbers([3, 5]) == "3, 5"
+
+
+def test_the_words_of_the_guide_take_the_layouts_labels_and_then_the_contents(example_path, tmp_path):
+    """language < layout < content, key by key, as for the other labels: the layout renames the run sheet and
+    the notes, the content renames the notes again and the handout itself."""
+    content = rich_content(example_path).replace(
+        "\nmodels:\n", "\nlabels:\n  notes: Wat ik vertel\n  handout: Werkboek\n  hour: uur\nmodels:\n", 1)
+    source = write_content(tmp_path, content)
+    layout = layout_folder(tmp_path, "woorden", "extends: default\nlabels:\n  run_sheet: Verloop van de dag\n"
+                                                "  notes: Voor de begeleider\n  strengths: Plussen\n")
+    files = build_handout(source, tmp_path / "out", layout=layout)
+    guide, handout = page_lines(files["guide"]), text_of(files["handout"])
+    assert guide[1][0] == "Verloop van de dag" and "Draaiboek" not in text_of(files["guide"])
+    notes = text_of(files["guide"])  # the notes' heading is set in capitals
+    assert "WAT IK VERTEL" in notes and "VOOR DE BEGELEIDER" not in notes
+    assert "3 uur" in text_of(files["guide"])  # the workshop's 180 minutes in the run sheet's total
+    assert "Werkboek ·" in handout and "Deelnemersbundel" not in handout  # in the running footer
+    assert "PLUSSEN" in handout  # the layout's content label, in the strengths' capitals
+    assert words("nl", {"run_sheet": "A", "strengths": "B"}, {"run_sheet": "C"}).run_sheet == "C"

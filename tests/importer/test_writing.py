@@ -10,7 +10,7 @@ from importer_samples import built_deck, differences
 
 from deckgen.content import load_workshop
 from deckgen.importer import import_deck
-from deckgen.importer.writing import dump, needs_quotes
+from deckgen.yamlwriting import dump, needs_quotes
 
 
 @pytest.mark.parametrize("text", ["#1 in de buurt", "Vraag: wat nu?", "Buddy's", 'Zeg "ja"', "yes", "no", "12",

@@ -1,7 +1,9 @@
 """The handout builder: ``NAME-handout.pdf`` for the participants and ``NAME-guide.pdf`` for the facilitator.
 
 Both are one flowing document each (A4, A5 or Letter portrait: the layout's ``handout.paper``): nothing in
-them has a fixed size, so no text is ever refused; a long model runs over as many pages as it needs."""
+them has a fixed size, so no text is ever refused; a long model runs over as many pages as it needs. A
+document whose HTML and files did not change since the last build is taken from the document cache
+(``deckgen.handout.cache``)."""
 
 from __future__ import annotations
 
@@ -28,11 +30,22 @@ class HandoutBuilder:
         return []
 
     def write(self, project, outputs) -> None:
+        """Each document from the document cache when its HTML and the files it reads are unchanged, else
+        laid out (and kept there for the next build)."""
+        from deckgen.handout.cache import DocumentCache, document_key, fetched_files
         from deckgen.handout.document import KINDS, html_document, write_pdf
         from deckgen.handout.view import build_view
 
         view = build_view(project.workshop, project.layout, project.labels)
         files = self.outputs(project.names)
+        cache = DocumentCache(project.cache_dir)
         for done, kind in enumerate(KINDS):
             project.report("writing the handout and the guide", done, len(KINDS))
-            write_pdf(html_document(project, view, kind), project, outputs.temp_for(files[kind]))
+            html = html_document(project, view, kind)
+            key, target = document_key(kind, html), outputs.temp_for(files[kind])
+            kept = cache.get(kind, key)
+            if kept is not None:
+                target.write_bytes(kept)
+                continue
+            fetched = write_pdf(html, project, target)
+            cache.put(kind, key, target.read_bytes(), fetched_files(fetched))

@@ -102,10 +102,11 @@ def html_document(project, view, kind: str) -> str:
     return html
 
 
-def write_pdf(html: str, project, target) -> None:
+def write_pdf(html: str, project, target) -> list[str]:
     """``html`` as a tagged PDF (PDF/UA-1, its tags repaired by deckgen.pdftags) at ``target``, every
     resource read through the safe fetcher (the layout's and the content's folders only); its identifier
-    is derived from the HTML, so the same sources give the same bytes when SOURCE_DATE_EPOCH is set."""
+    is derived from the HTML, so the same sources give the same bytes when SOURCE_DATE_EPOCH is set.
+    Returns the URLs the render read."""
     from deckgen import pdftags
     from deckgen.htmlpdf import font_configuration, safe_fetcher, weasyprint
 
@@ -119,3 +120,4 @@ def write_pdf(html: str, project, target) -> None:
         raise UnsafeReference(f"handout: {error}") from None
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
     document.write_pdf(target, pdf_identifier=identifier, pdf_variant="pdf/ua-1", finisher=pdftags.repair)
+    return list(fetcher.fetched)

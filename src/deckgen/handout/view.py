@@ -127,7 +127,7 @@ def build_view(workshop, layout, labels) -> View:
     from deckgen.slides.deck import slide_numbers
 
     code = workshop.language
-    chosen = words(code)
+    chosen = words(code, layout.labels, workshop.labels)
     slides = slide_numbers(workshop, layout)
     cards = build_cards(workshop, layout)
     model_cards = {card.number: position for position, card in enumerate(cards, start=1) if card.set == "models"}
@@ -135,7 +135,7 @@ def build_view(workshop, layout, labels) -> View:
     asked = question_cards(cards)
 
     def minutes(value):
-        return duration_text(value, code) if value else None
+        return duration_text(value, code, chosen) if value else None
 
     models = []
     for model in workshop.models:

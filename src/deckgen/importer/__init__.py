@@ -10,7 +10,7 @@ In the order an import runs:
 - ``compose`` makes the content file's values of the draft (``words`` holds every language's labels, dates
   and continuation words, and tells the deck's language), and ``markup`` writes runs back as ``*italic*``
   and ``**bold**``;
-- ``writing`` dumps it as YAML with the report as a comment, and lands it atomically once it reads back as
+- ``deckgen.yamlwriting`` dumps it as YAML with the report as a comment, and lands it atomically once it reads back as
   the same workshop.
 """
 
@@ -26,7 +26,7 @@ from deckgen.importer.package import open_deck
 from deckgen.importer.reading import language_tags, read_slides
 from deckgen.importer.recognise import recognise
 from deckgen.importer.report import Report
-from deckgen.importer.writing import check_target, dump, write_atomically
+from deckgen.yamlwriting import check_target, dump, write_atomically
 
 
 @dataclass(frozen=True)

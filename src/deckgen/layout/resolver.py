@@ -98,7 +98,28 @@ def load_layout(reference: str = "default", near: Path | None = None) -> Layout:
     merged: dict = {}
     for _, _, data in reversed(layers):
         merged = _merge(merged, data)
-    return _build(layers, merged)
+    merged, from_theme = _with_theme(layers, merged)
+    return _build(layers, merged, from_theme)
+
+
+def _with_theme(layers, merged: dict) -> tuple[dict, tuple[str, ...]]:
+    """``merged`` with every colour and font family that no layer but the default sets taken from the theme
+    of ``slides.template`` (deckgen.layout.theme), and the keys so taken ("colors.primary", ...)."""
+    from deckgen.layout.theme import theme_of
+
+    template = merged.get("slides", {}).get("template")
+    theme = theme_of(Path(template)) if template else None
+    if theme is None:
+        return merged, ()
+    own = layers[:-1] if len(layers) > 1 and layers[-1][0] == "default" else layers
+    taken = []
+    merged = dict(merged)
+    for section, values in (("colors", theme.layout_colors()), ("fonts", theme.layout_fonts())):
+        explicit = {key for _, _, data in own for key in data.get(section, {})}
+        chosen = {key: value for key, value in values.items() if key not in explicit}
+        merged[section] = {**merged.get(section, {}), **chosen}
+        taken += [f"{section}.{key}" for key in chosen]
+    return merged, tuple(taken)
 
 
 def _chain(folder: Path, near: Path | None = None) -> list[tuple[str, Path, dict]]:
@@ -159,7 +180,7 @@ def _merge(base: dict, child: dict) -> dict:
     return merged
 
 
-def _build(layers, merged: dict) -> Layout:
+def _build(layers, merged: dict, from_theme: tuple[str, ...] = ()) -> Layout:
     """The Layout of the merged values; DeckgenError naming every colour and font family no layer sets."""
     name, folder, _ = layers[0]
     colors = merged.get("colors", {})
@@ -185,4 +206,5 @@ def _build(layers, merged: dict) -> Layout:
                             for layer_name, layer_folder, _ in layers
                             if (layer_folder / "templates").is_dir()),
         folders=tuple(layer_folder.resolve() for _, layer_folder, _ in layers),
+        from_theme=from_theme,
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
+from deckgen.handout.words import WORD_KEYS
 from deckgen.labels import LABEL_KEYS
 from deckgen.layout.files import (
     MAX_FONT_BYTES,
@@ -81,8 +82,8 @@ LAYOUT_SPEC = Mapping(
         "logo": Field(_file("logo", MAX_LOGO_BYTES, logo_problem,
                             "PNG, JPEG or SVG logo: title slide, every card front, the cover.")),
         "footer": Field(Str(description="Text in every slide's footer and on every card front.")),
-        "labels": Field(Mapping({key: Field(Str()) for key in LABEL_KEYS},
-                                description="Overrides of the language's labels.")),
+        "labels": Field(Mapping({key: Field(Str()) for key in (*LABEL_KEYS, *WORD_KEYS)},
+                                description="Overrides of the language's labels and the handout's words.")),
         "slides": Field(Mapping({
             "size": Field(Choice(("16:9", "4:3"), description="Slide size.")),
             "template": Field(_file("template", MAX_TEMPLATE_BYTES, template_problem,

@@ -83,6 +83,8 @@ class Layout:
     template_dirs: tuple[tuple[str, Path], ...] = ()
     # Every folder of the chain: the only places resources may be read from.
     folders: tuple[Path, ...] = ()
+    # The keys taken from the template's theme ("colors.primary", "fonts.heading"): no layout but default sets them.
+    from_theme: tuple[str, ...] = ()
 
     @property
     def logo_alt(self) -> str:

@@ -1,12 +1,13 @@
-"""Writing the imported content file: YAML through ruamel.yaml's round-trip dumper, so that the report
-can stand in it as a comment, laid out like the bundled example (block lists, notes as ``|`` blocks).
+"""Writing a content file (``deckgen import``, ``deckgen convert``): YAML through ruamel.yaml's round-trip
+dumper, so that a header (the import's report) can stand in it as a comment, laid out like the bundled
+example (block lists, notes as ``|`` blocks).
 
 A text is written plain when YAML reads it back as the same text and a person can edit it without a
 trap; otherwise in double quotes: one that starts with a character YAML gives a meaning (``#``, ``*``,
 ``-``, ``[``, a quote...), holds ``: `` or `` #``, an apostrophe or a quote, or that YAML would read as
 something else (``yes``, ``12``, ``2018-05-17``). The file lands at once (a temporary file, then
 ``os.replace``), only after it has been read back as the same workshop, and never over an existing file
-unless asked to."""
+unless asked to (``check_target``, shared with the workbook writer)."""
 
 from __future__ import annotations
 
@@ -105,16 +106,18 @@ class TargetExists(DeckgenError):
     """The content file to write is already there and --force was not given."""
 
 
-def check_target(target: Path, force: bool) -> None:
-    """Refuse a target that exists (without ``force``), is a folder, or is not a YAML file name."""
-    if target.suffix.lower() not in (".yaml", ".yml"):
-        raise DeckgenError(f"{target}: the content file must end in .yaml (for example -o "
-                           f"{target.with_suffix('.yaml').name})")
+def check_target(target: Path, force: bool, suffixes: tuple[str, ...] = (".yaml", ".yml"),
+                 elsewhere: str = "or -o to write another file") -> None:
+    """Refuse a target that exists (without ``force``), is a folder, or does not end in one of ``suffixes``;
+    ``elsewhere`` says how to write another file instead."""
+    if target.suffix.lower() not in suffixes:
+        raise DeckgenError(f"{target}: the content file must end in {suffixes[0]} (for example -o "
+                           f"{target.with_suffix(suffixes[0]).name})")
     if target.is_dir():
         raise DeckgenError(f"{target} is a folder; give the content file's name, for example -o {target}/workshop.yaml")
     if target.exists() and not force:
         raise TargetExists(f"{target} already exists; nothing was written. Use --force to overwrite it, "
-                           "or -o to write another file")
+                           f"{elsewhere}")
 
 
 def write_atomically(text: str, target: Path, verify) -> Path:
