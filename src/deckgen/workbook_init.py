@@ -23,6 +23,9 @@ WORKSHOP_HELP = {
     "date": "The day of the workshop: a date cell, or text as YYYY-MM-DD (optional).",
     "layout": "The layout to build with when the command line names none (optional).",
     "overview": "Heading of the overview slide (optional; default: the overview label).",
+    "image": "A PNG, JPEG or SVG picture for the title slide and cover card: its path from this workbook's "
+             "folder, e.g. pictures/group.jpg (optional).",
+    "image alt": "What the picture shows, for screen readers (optional; without it the picture is decorative).",
 }
 MODEL_HELP = {
     "name": "The model's name (required): on its overview tile and card.",
@@ -34,9 +37,12 @@ MODEL_HELP = {
     "preconditions": "What the model needs to work, one a line: the row under its table.",
     "questions": "Discussion questions about this model, one a line: a card each.",
     "notes": "Speaker notes for its slides; line breaks are kept.",
+    "image": "A PNG, JPEG or SVG picture for its card, tile and slide: its path from this workbook's folder, "
+             "e.g. pictures/bench.jpg (optional).",
+    "image alt": "What the picture shows, for screen readers (optional; without it the picture is decorative).",
 }
 WIDTHS = {"name": 34, "title": 24, "summary": 40, "examples": 30, "strengths": 44, "weaknesses": 44,
-          "preconditions": 40, "questions": 40, "notes": 40}
+          "preconditions": 40, "questions": 40, "notes": 40, "image": 24, "image alt": 30}
 
 
 def new_workbook(name: str, language: str, folder: Path) -> Path:
@@ -83,7 +89,7 @@ def workbook(language: str):
     rows = [
         ("language", language), ("title", p["title"]), ("subtitle", p["subtitle"]),
         ("authors", "\n".join(p["authors"])), ("venue", p["venue"]), ("date", datetime.date(2025, 1, 31)),
-        ("layout", None), ("overview", None),
+        ("layout", None), ("overview", None), ("image", None), ("image alt", None),
     ]
     rows += [(f"labels.{key}", None) for key in LABEL_KEYS]
     for number, (key, value) in enumerate(rows, start=2):

@@ -1,4 +1,5 @@
-"""The overview: every model as a numbered tile (name, summary bullets, examples) in a grid.
+"""The overview: every model as a numbered tile (name, summary bullets, examples) in a grid; a model's
+picture stands in a strip atop its tile, and the tile's text is measured below it.
 
 The tiles take the largest size that fits, the same on every overview slide; when they would fall
 below a readable size, the overview continues on further slides with fewer tiles each, and only when
@@ -8,14 +9,16 @@ even one tile a slide is not readable do they go down to the layout's minimum.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from deckgen.inline import join, plain
 from deckgen.model import WorkModel
+from deckgen.pictures import Picture
 from deckgen.slides.context import Context, model_key
 from deckgen.slides.drawing import text_box, titled_slide
 from deckgen.slides.geometry import Box
 from deckgen.slides.measure import Insets, Para, first_fit
+from deckgen.slides.picture import add_picture
 from deckgen.slides.template import Layouts
 
 DESIGN_SIZE = 18
@@ -23,6 +26,8 @@ MAX_ROWS = 3
 MAX_TILE_UNITS = 20  # a tile no wider than this many spacing units keeps its lines short
 TILE_FILL = "primary/8"
 SIZE_TOLERANCE = 2  # pt
+# A tile's picture strip: this share of the tile's height, at most this share of its width.
+STRIP_OF_HEIGHT, STRIP_OF_WIDTH = 0.38, 0.5
 
 
 @dataclass
@@ -31,6 +36,8 @@ class OverviewPlan:
     heading: str
     title: list[Para]
     tiles: list[tuple[Box, list[Para]]]
+    # each tile's picture in its strip, or None: one entry a tile
+    pictures: list[tuple[Box, Picture] | None] = field(default_factory=list)
 
 
 def tile_paras(ctx: Context, model: WorkModel, size: float) -> list[Para]:
@@ -53,9 +60,24 @@ def heading_key(ctx: Context) -> str:
     return "labels.overview" if workshop.overview is None and "overview" in workshop.labels else "overview"
 
 
-def insets(ctx: Context) -> Insets:
+def insets(ctx: Context, strip: float = 0.0) -> Insets:
+    """The tile's text insets; ``strip``: the height of a picture strip above the text."""
     u = ctx.grid.unit
-    return Insets(u / 2, u / 2, u / 2, u / 2)
+    return Insets(u / 2, u / 2 + (strip + u / 3 if strip else 0), u / 2, u / 2)
+
+
+def picture(ctx: Context, model: WorkModel) -> Picture | None:
+    """The model's picture when the layout shows pictures on the tiles."""
+    return model.image if ctx.layout.slides.pictures.overview else None
+
+
+def strip(ctx: Context, model: WorkModel, w: float, h: float) -> float:
+    """The height of the picture strip of ``model``'s tile in a ``w`` by ``h`` cell (0: no picture)."""
+    return round(min(h * STRIP_OF_HEIGHT, w * STRIP_OF_WIDTH), 1) if picture(ctx, model) else 0.0
+
+
+def tile_insets(ctx: Context, model: WorkModel, w: float, h: float) -> Insets:
+    return insets(ctx, strip(ctx, model, w, h))
 
 
 def _chunks(items, count):
@@ -88,7 +110,7 @@ def _best(ctx: Context, models, floor: float):
     for cols, rows in _grids(ctx, len(models)):
         w, h = _cell(ctx, cols, rows)
         size = first_fit(ctx.scaled(DESIGN_SIZE), floor, lambda s, w=w, h=h: all(
-            ctx.measure.height(tile_paras(ctx, m, s), w, insets(ctx)) <= h for m in models))
+            ctx.measure.height(tile_paras(ctx, m, s), w, tile_insets(ctx, m, w, h)) <= h for m in models))
         if size is not None:
             options.append((size, cols, rows))
     if not options:
@@ -117,30 +139,35 @@ def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
         size = ctx.min_size
         for index, model in enumerate(models):
             if _best(ctx, [model], size) is None:
+                w, h = _cell(ctx, 1, 1)
                 ctx.problem(model_key(model.number), first_number + index,
                             heading if index == 0 else ctx.continued(heading),
-                            ctx.too_wide(tile_paras(ctx, model, size), _cell(ctx, 1, 1)[0], insets(ctx), "its tile")
+                            ctx.too_wide(tile_paras(ctx, model, size), w, tile_insets(ctx, model, w, h), "its tile")
                             or f"the tile of model {model.number} does not fit the slide even alone at {size:g} pt")
     plans = []
     for index, group in enumerate(groups):
         number = first_number + index
         title = heading if index == 0 else ctx.continued(heading)
         cols, rows = _layout_for(ctx, group, size)
-        w, h = _cell(ctx, cols, rows)
+        w, cell_h = _cell(ctx, cols, rows)
         # Tiles as tall as the fullest one (in whole units), not stretched over the whole slide.
         u = ctx.grid.unit
-        fullest = max(ctx.measure.height(tile_paras(ctx, m, size), w, insets(ctx)) for m in group)
-        h = min(h, math.ceil(fullest / u) * u)
+        fullest = max(ctx.measure.height(tile_paras(ctx, m, size), w, tile_insets(ctx, m, w, cell_h))
+                      for m in group)
+        h = min(cell_h, math.ceil(fullest / u) * u)
         body = ctx.grid.body
         # Tiles kept narrow for short lines leave room at the side: centre the grid in it.
         left = body.x + (body.w - (cols * w + (cols - 1) * u)) / 2
-        tiles = []
+        tiles, pictures = [], []
         for i, model in enumerate(group):
             row, col = divmod(i, cols)
             box = Box(left + col * (w + u), body.y + row * (h + u), w, h)
             tiles.append((box, tile_paras(ctx, model, size)))
+            shown = picture(ctx, model)
+            pictures.append((Box(box.x + u / 2, box.y + u / 2, w - u, strip(ctx, model, w, cell_h)), shown)
+                            if shown else None)
         plans.append(OverviewPlan(number, title, ctx.title_paras(plain(title), heading_key(ctx), number),
-                                  tiles))
+                                  tiles, pictures))
     return plans
 
 
@@ -149,13 +176,16 @@ def _layout_for(ctx: Context, group, size: float) -> tuple[int, int]:
     options = list(_grids(ctx, len(group)))
     for cols, rows in sorted(options, key=lambda cr: (-cr[0], cr[1])):
         w, h = _cell(ctx, cols, rows)
-        if all(ctx.measure.height(tile_paras(ctx, m, size), w, insets(ctx)) <= h for m in group):
+        if all(ctx.measure.height(tile_paras(ctx, m, size), w, tile_insets(ctx, m, w, h)) <= h for m in group):
             return cols, rows
     return options[-1]
 
 
 def draw(prs, layouts: Layouts, ctx: Context, p: OverviewPlan):
     slide = titled_slide(prs, layouts, ctx, p.title)
-    for box, paras in p.tiles:
-        text_box(slide, ctx, box, paras, insets(ctx), f"Tile {paras[0].label}", fill=TILE_FILL)
+    for (box, paras), shown in zip(p.tiles, p.pictures or [None] * len(p.tiles)):
+        text_box(slide, ctx, box, paras, insets(ctx, shown[0].h if shown else 0.0), f"Tile {paras[0].label}",
+                 fill=TILE_FILL)
+        if shown:  # after its tile: drawn over the tile's fill, read after the tile's text
+            add_picture(slide, shown[1], shown[0], f"Picture {paras[0].label}", ctx.layout.slides.pictures.fit)
     return slide
