@@ -147,7 +147,7 @@ def load_located(path: Path | str) -> tuple[Workshop, SourceMap]:
 
         return load_workbook_located(path)
     document = read_yaml(path, "content file")
-    data = validate(document, CONTENT_SPEC, path, base=path.parent)
+    data = validate(document, CONTENT_SPEC, path, base=path.parent.absolute())
     return build_workshop(data, path), source_map(document)
 
 

@@ -1,5 +1,5 @@
-"""``deckgen watch``: rebuild when the content or the layout changes, and optionally serve a live
-preview (cards HTML and slide pictures) that reloads itself after every rebuild."""
+"""``deckgen watch``: rebuild when the content, a picture it names or the layout changes, and optionally serve a
+live preview (cards HTML and slide pictures) that reloads itself after every rebuild."""
 
 from __future__ import annotations
 
@@ -103,12 +103,17 @@ class Watcher:
         if changed.resolve().is_relative_to(out):
             return False
         content = self.request.content.resolve()
-        return changed.resolve() == content or changed.resolve().parent != content.parent
+        return (changed.resolve() == content or changed.resolve().parent != content.parent
+                or changed.resolve() in self.picture_files())
+
+    def picture_files(self) -> set[Path]:
+        """The pictures the content named at the last build that opened it (they may lie beside it)."""
+        return {picture.path.resolve() for picture in self.project.workshop.pictures} if self.project else set()
 
     def stamp(self) -> tuple:
-        """The size and modification time of the content file and every file of its layout's folders:
-        it differs after any save that a build reads."""
-        files = [self.request.content]
+        """The size and modification time of the content file, its pictures and every file of its layout's
+        folders: it differs after any save that a build reads."""
+        files = [self.request.content, *sorted(self.picture_files())]
         for folder in self.watched_paths()[1:]:
             files += sorted(path for path in Path(folder).rglob("*") if self.is_relevant(path))
         stamps = []

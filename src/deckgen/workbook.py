@@ -86,7 +86,7 @@ def load_workbook_located(path: Path | str) -> tuple[Workshop, SourceMap]:
     path = Path(path)
     data, cells, problems = read_workbook(path)
     try:
-        checked = validate(data, CONTENT_SPEC, path, base=path.parent)
+        checked = validate(data, CONTENT_SPEC, path, base=path.parent.absolute())
     except InvalidInput as invalid:
         problems += [_at_cell(path, problem, cells) for problem in invalid.problems]
     if problems:
