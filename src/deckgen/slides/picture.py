@@ -40,9 +40,11 @@ def add_picture(slide, picture: Picture, box: Box, name: str, mode: str = "conta
     shape.name = name
     if picture.vector:
         _add_svg(slide, shape, picture)
+    c_nv_pr = shape._element.nvPicPr.cNvPr
     if picture.alt:
-        shape._element.nvPicPr.cNvPr.set("descr", picture.alt)
-    else:
+        c_nv_pr.set("descr", picture.alt)
+    else:  # python-pptx describes a picture by its file name: no description at all for a decorative one
+        c_nv_pr.attrib.pop("descr", None)
         mark_decorative(shape)
     return shape
 
