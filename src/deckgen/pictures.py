@@ -137,7 +137,7 @@ def alt_warnings(pictures) -> list:
     """A warning (a Misfit of level "warning") for each picture without alt text: it is marked decorative."""
     from deckgen.errors import Misfit
 
-    return [Misfit(f"{picture.key_path}", "", f"{picture.path.name} has no alt text, so it is marked decorative "
+    return [Misfit(picture.key_path, "", f"{picture.path.name} has no alt text, so it is marked decorative "
                    "and screen readers skip it; say what it shows with alt: (image: {file: ..., alt: ...})",
                    "warning")
             for picture in pictures if not picture.alt]
@@ -152,7 +152,7 @@ def dpi_warning(framed: Framed, place: str):
         return None
     picture, placed = framed.picture, framed.placement
     scale = MIN_CARD_DPI / resolution
-    return Misfit(f"{picture.key_path}", place,
+    return Misfit(picture.key_path, place,
                   f"{picture.path.name} prints at {resolution:.0f} dpi ({picture.width:.0f} x {picture.height:.0f} "
                   f"pixels over {placed.w:.0f} x {placed.h:.0f} mm) and will look soft; at least {MIN_CARD_DPI} "
                   f"dpi is sharp: give a picture of at least {picture.width * scale:.0f} x "

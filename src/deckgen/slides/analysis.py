@@ -176,8 +176,7 @@ def best_split(ctx: Context, part: Part, size: float, width: float | None = None
 def with_picture(ctx: Context, model: WorkModel, parts: list[Part], size: float, need: float | None):
     """(parts, size, table width, picture box) with the model's picture at the table's right: the largest
     share of PICTURE_SHARES at which the table still fits as many slides near its design size (else at a
-    readable size); None when
-    the model has no picture to show here, or no share leaves the table readable."""
+    readable size); None when the model has no picture to show here, or no share leaves the table readable."""
     if model.image is None or not ctx.layout.slides.pictures.analysis or need is not None or size < ctx.readable:
         return None
     body, u = ctx.grid.body, ctx.grid.unit
@@ -216,7 +215,7 @@ def plan(ctx: Context, models, first_number: int) -> list[AnalysisPlan]:
             parts, size, width, box = placed
             picture = (box, model.image)
         elif model.image is not None and ctx.layout.slides.pictures.analysis:
-            ctx.note(f"{model.image.key_path}", number, heading,
+            ctx.note(model.image.key_path, number, heading,
                      "the picture is left off the analysis slide: beside it the table would be set below a "
                      "readable size or need more slides (it is on the overview tile and the card)")
         if need is not None:

@@ -39,6 +39,10 @@ class TitlePlan:
 
 def plan(ctx: Context, number: int, frames: TemplateFrames | None = None) -> TitlePlan:
     if frames is not None and frames.deck_title is not None:
+        if ctx.workshop.image is not None and ctx.layout.slides.pictures.title:
+            ctx.note("image", number, ctx.workshop.title.plain,
+                     "the workshop's picture is not on the title slide: the layout's PowerPoint template keeps "
+                     "its own title slide (the picture is on the cover card and the handout)")
         return _plan_in_template(ctx, number, frames)
     return _plan_on_grid(ctx, number)
 
