@@ -245,6 +245,13 @@ BAD = {
                        and "pictures/a.jpg", "not the JPEG its name says"),
     "not svg": (lambda folder: (folder / "pictures" / "a.svg").write_text("<html/>") and "pictures/a.svg",
                 "not <svg>"),
+    "svg linking out": (lambda folder: (folder / "pictures" / "a.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">'
+        '<image xlink:href="file:///etc/hostname" width="10" height="10"/></svg>') and "pictures/a.svg",
+        "refers to 'file:///etc/hostname' outside itself"),
+    "svg without size": (lambda folder: (folder / "pictures" / "a.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><rect width="5" height="5"/></svg>') and "pictures/a.svg",
+        "neither a width and height nor a viewBox"),
 }
 
 
@@ -308,6 +315,30 @@ def test_a_layout_can_switch_each_place_off(tmp_path):
     assert view.cover.picture is None and all(model.picture is None for model in view.models)
     shown = load_layout("default")
     assert sum(card.data.get("picture") is not None for card in build_cards(workshop, shown)) == 5
+
+
+def test_a_layout_may_ask_for_pictures_that_fill_their_boxes(tmp_path):
+    """fit: cover fills the tile's strip and the card's box, cropping the overflow evenly, never stretching."""
+    content = picture_workshop(tmp_path / "w")
+    folder = tmp_path / "layouts" / "filled"
+    folder.mkdir(parents=True)
+    (folder / "layout.yaml").write_text("slides:\n  pictures: {fit: cover}\ncards:\n  pictures: {fit: cover}\n",
+                                        encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(content), "--layout", str(folder), "--out", str(tmp_path / "out"),
+                                       "--only", "slides", "--only", "cards"])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(tmp_path / "out" / "pictures.pptx"))
+    tiles = {shape.name: shape for shape in pictures_on(deck.slides[1])}
+    landscape, portrait = tiles["Picture 1"], tiles["Picture 2"]
+    assert landscape.width == portrait.width and landscape.height == portrait.height  # both fill the strip
+    assert portrait.crop_top == pytest.approx(portrait.crop_bottom) and portrait.crop_top > 0.2
+    assert portrait.crop_left == portrait.crop_right == 0
+    for number in (1, 2):
+        assert aspect(tiles[f"Picture {number}"]) == pytest.approx(ASPECTS[number], rel=0.01)
+    html = (tmp_path / "out" / "pictures-cards.html").read_text(encoding="utf-8")
+    assert html.count("object-fit: cover\">") == 5 and "object-fit: contain\">" not in html  # the cover, four models
+    # covering the 93 x 42 mm box, the small picture (120 pixels wide) is 93 mm wide: fewer dots an inch
+    assert f"small.png prints at {120 / (93 / 25.4):.0f} dpi" in result.output
 
 
 def test_the_card_cache_keys_follow_the_pictures_bytes(tmp_path):

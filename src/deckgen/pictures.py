@@ -221,6 +221,9 @@ def svg_size(path: Path) -> tuple[float, float]:
         raise ValueError(f"not well-formed XML: {error}") from None
     if root.tag not in (f"{{{SVG_NS}}}svg", "svg"):
         raise ValueError(f"its root element is <{etree.QName(root).localname}>, not <svg>")
+    outside = _reference_out(root)
+    if outside:
+        raise ValueError(f"it refers to {outside[:80]!r} outside itself; save it with everything embedded")
     box = None
     if root.get("viewBox"):
         numbers = [float(n) for n in re.split(r"[\s,]+", root.get("viewBox").strip()) if n]
@@ -234,6 +237,23 @@ def svg_size(path: Path) -> tuple[float, float]:
     if box:
         return box
     raise ValueError("it gives neither a width and height nor a viewBox, so its proportions are unknown")
+
+
+_URL = re.compile(r"url\(\s*['\"]?([^'\")\s]*)")
+
+
+def _reference_out(root) -> str | None:
+    """The first reference of an SVG to anything but itself (a linked picture, font or stylesheet), or None:
+    a picture is one self-contained file, whatever draws it."""
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment or processing instruction
+        values = [value for name, value in element.attrib.items() if name.rsplit("}", 1)[-1] == "href"]
+        values += _URL.findall(" ".join(element.attrib.values()) + " " + (element.text or ""))
+        for value in values:
+            if value.strip() and not value.strip().startswith(("#", "data:")):
+                return value.strip()
+    return None
 
 
 def _length(value: str | None) -> float | None:
