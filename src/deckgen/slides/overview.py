@@ -143,7 +143,9 @@ def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
                 ctx.problem(model_key(model.number), first_number + index,
                             heading if index == 0 else ctx.continued(heading),
                             ctx.too_wide(tile_paras(ctx, model, size), w, tile_insets(ctx, model, w, h), "its tile")
-                            or f"the tile of model {model.number} does not fit the slide even alone at {size:g} pt")
+                            or f"the tile of model {model.number} does not fit the slide even alone at {size:g} pt"
+                            + (" under its picture (slides.pictures.overview in the layout can leave it off)"
+                               if picture(ctx, model) else ""))
     plans = []
     for index, group in enumerate(groups):
         number = first_number + index
