@@ -115,17 +115,15 @@ class Framed:
         return fit(self.picture.aspect, self.width, self.height, self.fit)
 
 
-MAX_INLINE_BYTES = 2 * 1024 * 1024  # a larger picture is linked from the HTML preview, not put into it
-
-
 def picture_urls(pictures, inline: bool = False) -> dict[Path, str]:
     """Where a page reads each of ``pictures``: file URLs (WeasyPrint reads them through its safe fetcher),
-    or with ``inline`` data URLs for those up to MAX_INLINE_BYTES (a preview served over HTTP or mailed)."""
+    or with ``inline`` data URLs: the HTML preview holds its pictures, as it is served over HTTP by
+    ``deckgen watch --serve`` (where a browser reads no file URL) or mailed."""
     import base64
 
     urls = {}
     for picture in pictures:
-        if inline and picture.path.stat().st_size <= MAX_INLINE_BYTES:
+        if inline:
             urls[picture.path] = (f"data:{picture.mime};base64,"
                                   + base64.b64encode(picture.path.read_bytes()).decode("ascii"))
         else:
