@@ -317,6 +317,22 @@ def test_a_layout_can_switch_each_place_off(tmp_path):
     assert sum(card.data.get("picture") is not None for card in build_cards(workshop, shown)) == 5
 
 
+def test_a_picture_that_would_squeeze_the_table_is_left_off_its_slide_with_a_note(tmp_path):
+    from deckgen.layout import load_layout
+    from deckgen.slides.analysis import AnalysisPlan
+    from deckgen.slides.deck import plan_deck
+
+    long = ", ".join(f"Strength number {i} that takes a good many words to say what it means" for i in range(9))
+    content = picture_workshop(tmp_path, CONTENT.replace("strengths: [Safe context, Learning from peers]",
+                                                         f"strengths: [{long}]"))
+    deck = plan_deck(load_workshop(content), load_layout("default"))
+    analyses = {plan.title[0].label: plan for plan in deck.plans if isinstance(plan, AnalysisPlan)}
+    assert analyses["1"].picture is None and analyses["1"].width is None  # the table keeps the whole width
+    assert analyses["2"].picture is not None  # the others keep theirs
+    (note,) = [note for note in deck.ctx.notes if note.key_path == "models[0].image"]
+    assert "left off the analysis slide" in note.message
+
+
 def test_a_layout_may_ask_for_pictures_that_fill_their_boxes(tmp_path):
     """fit: cover fills the tile's strip and the card's box, cropping the overflow evenly, never stretching."""
     content = picture_workshop(tmp_path / "w")
