@@ -293,6 +293,29 @@ def test_the_workshop_knows_its_pictures(tmp_path):
     assert set(RASTERS) <= {picture.path.name for picture in workshop.pictures}
 
 
+def test_a_phones_portrait_photo_stands_upright_everywhere(tmp_path):
+    """A photo stored on its side with an EXIF orientation (6: turn it a quarter) is measured upright and goes
+    into the deck turned, as PowerPoint does not read the tag (WeasyPrint and browsers do)."""
+    content = picture_workshop(tmp_path)
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    Image.new("RGB", (1350, 900), "#D97A4A").save(tmp_path / "pictures" / "portrait.jpg", exif=exif)
+    assert load_workshop(content).models[1].image.width == 900
+    result = CliRunner().invoke(main, ["build", str(content), "--out", str(tmp_path / "out"), "--only", "slides",
+                                       "--only", "cards"])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(tmp_path / "out" / "pictures.pptx"))
+    (picture,) = pictures_on(slide_titled(deck, "Portrait model"))
+    assert aspect(picture) == pytest.approx(900 / 1350, rel=0.01)
+    with Image.open(io.BytesIO(picture.image.blob)) as embedded:
+        assert embedded.size == (900, 1350)
+    import pdfplumber
+
+    with pdfplumber.open(tmp_path / "out" / "pictures-cards-single.pdf") as pdf:
+        (shown,) = pdf.pages[4].images  # model 2's front
+        assert shown["width"] / shown["height"] == pytest.approx(900 / 1350, rel=0.02)
+
+
 def test_a_layout_can_switch_each_place_off(tmp_path):
     from deckgen.cards.cardset import build_cards
     from deckgen.handout.view import build_view

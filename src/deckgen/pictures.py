@@ -9,6 +9,9 @@
   the box, the overflow cropped), and ``dpi``: how many of its pixels an inch of that box gets;
 - ``Framed``: a picture and the box (in mm) a printed page gives it, with the dpi it prints at, and
   ``picture_urls``: where an HTML page reads each picture from;
+- ``alt_warnings`` and ``dpi_warning``: what ``deckgen check`` says of a picture without alt text, and of
+  one printed at under MIN_CARD_DPI;
+- ``upright``: a photo turned as its EXIF orientation says, for PowerPoint, which does not read it;
 - ``png_fallback``: an SVG drawn as a PNG, for what cannot show SVG (PowerPoint before 2016 reads the
   fallback of its SVG picture), drawn by WeasyPrint and rasterised by PDFium, both already deckgen's.
 """
@@ -28,6 +31,7 @@ MIN_CARD_DPI = 150  # below this a picture looks soft in print
 RASTER_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
 SVG_NS = "http://www.w3.org/2000/svg"
 FALLBACK_PIXELS = 1600  # the longer side of an SVG's PNG fallback
+EXIF_ORIENTATION = 0x0112
 # CSS pixels in each unit an SVG's width and height may be written in
 _UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0}
 _LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)\s*([a-z]*)\s*$")
@@ -44,6 +48,7 @@ class Picture:
     digest: str  # SHA-256 of the file's bytes
     alt: str | None = None  # None: decorative (screen readers skip it)
     key_path: str = ""  # where the content names it: "models[0].image", "image"
+    orientation: int = 1  # its EXIF orientation (a phone's photo: 6 is turned a quarter); width and height upright
 
     @property
     def vector(self) -> bool:
@@ -204,6 +209,11 @@ def read_picture(path: Path, alt: str | None = None, key_path: str = "") -> Pict
 
         with Image.open(path) as image:
             (width, height), kind = image.size, image.format
+            orientation = image.getexif().get(EXIF_ORIENTATION, 1)
+        if orientation in (5, 6, 7, 8):  # turned a quarter: shown upright, its sides swap
+            width, height = height, width
+        return Picture(path, kind, float(width), float(height), hashlib.sha256(data).hexdigest(), alt, key_path,
+                       orientation if orientation in range(1, 9) else 1)
     return Picture(path, kind, float(width), float(height), hashlib.sha256(data).hexdigest(), alt, key_path)
 
 
@@ -262,6 +272,20 @@ def _length(value: str | None) -> float | None:
 
 
 # --- drawing --------------------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=32)
+def upright(path: Path, digest: str) -> bytes:
+    """The photo in ``path`` turned as its EXIF orientation says, for what does not read that tag (PowerPoint
+    shows a phone's portrait photo on its side); the browsers and WeasyPrint turn it themselves."""
+    from PIL import Image, ImageOps
+
+    out = io.BytesIO()
+    with Image.open(path) as image:
+        kind = image.format
+        turned = ImageOps.exif_transpose(image)
+        turned.save(out, format=kind, **({"quality": 95} if kind == "JPEG" else {}))
+    return out.getvalue()
 
 
 @functools.lru_cache(maxsize=32)

@@ -3,7 +3,8 @@ the overflow cropped), its alt text as the shape's description or, without one, 
 
 An SVG goes in as PowerPoint's own SVG picture (Office 2016 and later draw the SVG, sharp at any zoom) with
 a PNG drawn from it as the fallback that older clients and LibreOffice show: python-pptx knows no SVG, so
-the SVG part and the ``asvg:svgBlip`` extension of the picture's blip are added here."""
+the SVG part and the ``asvg:svgBlip`` extension of the picture's blip are added here. A photo whose EXIF
+orientation turns it goes in turned (PowerPoint does not read the tag)."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pptx.opc.package import Part
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from deckgen.pictures import Picture, fit as fit_picture, png_fallback
+from deckgen.pictures import Picture, fit as fit_picture, png_fallback, upright
 from deckgen.slides.drawing import mark_decorative
 from deckgen.slides.geometry import Box
 
@@ -33,8 +34,12 @@ def fitted_box(picture: Picture, box: Box, mode: str = "contain", align: str = "
 def add_picture(slide, picture: Picture, box: Box, name: str, mode: str = "contain", align: str = "center"):
     """``picture`` drawn into ``box`` on ``slide`` (see the module's docstring)."""
     placed = fit_picture(picture.aspect, box.w, box.h, mode, align)
-    source = io.BytesIO(png_fallback(picture.path, picture.digest, picture.width, picture.height)) \
-        if picture.vector else str(picture.path)
+    if picture.vector:
+        source = io.BytesIO(png_fallback(picture.path, picture.digest, picture.width, picture.height))
+    elif picture.orientation != 1:
+        source = io.BytesIO(upright(picture.path, picture.digest))
+    else:
+        source = str(picture.path)
     shape = slide.shapes.add_picture(source, Pt(box.x + placed.x), Pt(box.y + placed.y), Pt(placed.w), Pt(placed.h))
     shape.crop_left, shape.crop_top, shape.crop_right, shape.crop_bottom = placed.crop
     shape.name = name
