@@ -424,11 +424,13 @@ def test_a_workbook_reads_the_image_and_image_alt_columns(tmp_path):
     models.append(["name", "image", "image alt"])
     models.append(["First", "pictures/landscape.png", "A sun over a green field"])
     models.append(["Second", "pictures/none.png", None])
+    models.append(["Third", None, "An alt text without its picture"])
     book.save(tmp_path / "w.xlsx")
     result = CliRunner().invoke(main, ["check", str(tmp_path / "w.xlsx")])
     assert result.exit_code == 1
     assert "w.xlsx:models!B3: image: 'pictures/none.png' does not exist" in result.output
-    models.delete_rows(3)
+    assert "w.xlsx:models!C4: image: required; expected a path" in result.output
+    models.delete_rows(3, 2)
     book.save(tmp_path / "w.xlsx")
     workshop = load_workshop(tmp_path / "w.xlsx")
     assert workshop.image.alt is None and workshop.image.path.name == "day.png"

@@ -297,6 +297,8 @@ def _pictures(data: dict, cells: _Cells) -> None:
         owner["image"] = {"file": owner.get("image"), "alt": alt}
         if f"{path}image" in cells.cells:
             cells.put(f"{path}image.file", cells.cells[f"{path}image"], "image")
+        else:  # an alt text without a picture: told at the alt text's cell
+            cells.put(f"{path}image", cell, "image")
         cells.put(f"{path}image.alt", cell, "image alt")
 
 
