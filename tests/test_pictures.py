@@ -356,6 +356,25 @@ def test_a_picture_that_would_squeeze_the_table_is_left_off_its_slide_with_a_not
     assert "left off the analysis slide" in note.message
 
 
+def test_tiles_take_lower_pictures_before_another_overview_slide(tmp_path):
+    from deckgen.layout import load_layout
+    from deckgen.slides import overview
+    from deckgen.slides.deck import plan_deck
+
+    lines = ["language: en", "title: Eight tiles", "models:"]
+    for number in range(8):
+        lines += [f"  - name: Model {number}", "    image: {file: pictures/landscape.png, alt: A sun}",
+                  "    summary: [" + ", ".join(f"Bullet {i} says a little" for i in range(4)) + "]"]
+    content = picture_workshop(tmp_path, "\n".join(lines) + "\n")
+    deck = plan_deck(load_workshop(content), load_layout("default"))
+    models = list(deck.ctx.workshop.models)
+    assert overview._best(deck.ctx, models, deck.ctx.readable, overview.STRIP_SHARES[0]) is None  # too high
+    (slide,) = [plan for plan in deck.plans if isinstance(plan, overview.OverviewPlan)]
+    assert len(slide.tiles) == 8 and all(slide.pictures)
+    for (tile, _), (box, _) in zip(slide.tiles, slide.pictures):
+        assert box.bottom < tile.bottom
+
+
 def test_a_layout_may_ask_for_pictures_that_fill_their_boxes(tmp_path):
     """fit: cover fills the tile's strip and the card's box, cropping the overflow evenly, never stretching."""
     content = picture_workshop(tmp_path / "w")
