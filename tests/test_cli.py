@@ -148,8 +148,10 @@ def test_schema_describes_every_content_key(run):
     assert schema["required"] == ["title", "models"]
     model = schema["properties"]["models"]["items"]
     assert set(model["properties"]) == {"name", "title", "summary", "examples", "strengths", "weaknesses",
-                                        "preconditions", "questions", "notes", "duration"}
+                                        "preconditions", "questions", "notes", "duration", "image"}
     assert model["additionalProperties"] is False
+    picture = model["properties"]["image"]["anyOf"]  # a path, or its file and alt text
+    assert picture[0]["type"] == "string" and set(picture[1]["properties"]) == {"file", "alt"}
     layout_schema = json.loads(run("schema", "--layout").output)
     assert "cards" in layout_schema["properties"]
 

@@ -11,6 +11,7 @@ from deckgen.contrast import contrast_warnings
 from deckgen.errors import DeckgenWarning, DoesNotFit, Misfit, Problem
 from deckgen.fonts import font_warnings
 from deckgen.outputs import output_set
+from deckgen.pictures import alt_warnings
 from deckgen.project import Project, Request, open_project
 
 
@@ -45,13 +46,15 @@ def write_all(projects: list[Project], only: tuple[str, ...] = ()) -> list[Path]
 
 def check(request: Request) -> list[Problem]:
     """Every problem a build would meet, without writing anything: the builders' problems and notes, and
-    the layout's colours that text cannot be read in (warnings); font stand-ins are warnings too."""
+    the layout's colours that text cannot be read in and pictures without alt text (warnings); font stand-ins
+    are warnings too."""
     project = open_project(request)
     fonts = project.layout.fonts
     for message in font_warnings(fonts.heading, fonts.body, fonts.files, project.layout.from_theme):
         warnings.warn(message, DeckgenWarning, stacklevel=2)
     problems = [project.locate(Misfit(_changed_key(project, warning.keys), "", str(warning), "warning"))
                 for warning in contrast_warnings(project.layout.colors)]
+    problems += [project.locate(misfit) for misfit in alt_warnings(project.workshop.pictures)]
     problems += [problem for builder in builders(request.only) for problem in builder.check(project)]
     from deckgen.translation import translation_problems
 

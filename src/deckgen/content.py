@@ -9,7 +9,8 @@ from deckgen.inline import parse_inline
 from deckgen.labels import LABEL_KEYS
 from deckgen.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, split_tag
 from deckgen.model import WorkModel, Workshop
-from deckgen.schema import Choice, Date, Field, ListOf, Mapping, Number, Str, validate
+from deckgen.pictures import MAX_PICTURE_BYTES, picture_problem, read_picture
+from deckgen.schema import INVALID, Choice, Date, Field, File, ListOf, Mapping, Number, Spec, Str, validate
 from deckgen.sourcemap import SourceMap, source_map
 from deckgen.yamlsource import read_yaml
 
@@ -51,6 +52,33 @@ class Minutes(Number):
 
 MAX_MINUTES = 24 * 60
 
+_PICTURE_FILE = File(kind="picture", max_bytes=MAX_PICTURE_BYTES, check_contents=picture_problem,
+                     description="A PNG, JPEG or SVG file, relative to the content file's folder.")
+_PICTURE_MAPPING = Mapping({
+    "file": Field(_PICTURE_FILE, required=True),
+    "alt": Field(Str(max_length=1000, description="What the picture shows, for screen readers; without it "
+                                                  "the picture is marked decorative.")),
+})
+
+
+class PictureSpec(Spec):
+    """A picture: its file's path, or ``{file: ..., alt: ...}``. Checked: ``{"file": Path, "alt": str}``."""
+
+    expected = "a picture's path, or keys file and alt"
+    plural = "pictures"
+
+    def __init__(self, description: str):
+        self.description = description
+
+    def _check(self, value, loc, checker):
+        if isinstance(value, dict):
+            return _PICTURE_MAPPING.check(value, loc, checker)
+        path = _PICTURE_FILE.check(value, loc, checker)
+        return INVALID if path is INVALID else {"file": path}
+
+    def json_schema(self):
+        return self._with_description({"anyOf": [_PICTURE_FILE.json_schema(), _PICTURE_MAPPING.json_schema()]})
+
 
 def _texts(description: str, min_items: int = 0) -> ListOf:
     return ListOf(Str(), min_items=min_items, description=description)
@@ -77,6 +105,8 @@ MODEL_SPEC = Mapping(
         "notes": Field(Str(multiline=True, description="Speaker notes for this model's slides.")),
         "duration": Field(Minutes(1, MAX_MINUTES, description="Minutes this model takes in the workshop, "
                                                               "for the facilitator's run sheet.")),
+        "image": Field(PictureSpec("A picture of the model: on its card's front, its overview tile and its "
+                                   "analysis slide.")),
     },
     description="One work model.",
 )
@@ -99,6 +129,8 @@ CONTENT_SPEC = Mapping(
                                                               "facilitator's run sheet.")),
         "sources": Field(_texts("Paragraphs of the closing slide and the cover card's back.")),
         "labels": Field(LABELS_SPEC),
+        "image": Field(PictureSpec("A picture of the workshop: on the title slide, the cover card and the "
+                                   "handout's cover.")),
     },
     description="A deckgen workshop content file.",
 )
@@ -125,7 +157,7 @@ def load_data(path: Path | str) -> tuple[dict, SourceMap]:
 
         return load_workbook_data(path)
     document = read_yaml(path, "content file")
-    return validate(document, CONTENT_SPEC, path), source_map(document)
+    return validate(document, CONTENT_SPEC, path, base=path.parent.absolute()), source_map(document)
 
 
 def build_workshop(data: dict, source: Path) -> Workshop:
@@ -146,7 +178,12 @@ def build_workshop(data: dict, source: Path) -> Workshop:
         sources=_many(data.get("sources")),
         labels=dict(data.get("labels", {})),
         duration=data.get("duration"),
+        image=_picture(data.get("image"), "image"),
     )
+
+
+def _picture(entry: dict | None, key_path: str):
+    return read_picture(entry["file"], entry.get("alt"), key_path) if entry else None
 
 
 def _work_model(number: int, entry: dict) -> WorkModel:
@@ -163,6 +200,7 @@ def _work_model(number: int, entry: dict) -> WorkModel:
         questions=_many(entry.get("questions")),
         notes=entry.get("notes", "").strip(),
         duration=entry.get("duration"),
+        image=_picture(entry.get("image"), f"models[{number - 1}].image"),
     )
 
 

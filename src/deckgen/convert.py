@@ -18,7 +18,7 @@ from deckgen.errors import DeckgenError
 YAML_SUFFIXES = (".yaml", ".yml")
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # read both; written as .xlsx
 WORKSHOP_ORDER = ("language", "layout", "title", "subtitle", "authors", "venue", "date", "duration", "overview",
-                  "labels", "models", "questions", "sources")
+                  "image", "labels", "models", "questions", "sources")
 
 
 def convert(source: Path, target: Path, force: bool = False) -> Path:
@@ -37,6 +37,7 @@ def convert(source: Path, target: Path, force: bool = False) -> Path:
     check_target(target, force, (".xlsx",) if to_workbook else YAML_SUFFIXES, "or give another file name")
     data, _ = load_data(source)
     expected = build_workshop(data, target)
+    data = with_portable_pictures(data, source, target)
 
     def verify(written: Path) -> None:
         from deckgen.content import load_workshop
@@ -54,6 +55,29 @@ def convert(source: Path, target: Path, force: bool = False) -> Path:
 
         write_atomically(dump(ordered(data), _header(source, target)), target, verify)
     return target
+
+
+def with_portable_pictures(data: dict, source: Path, target: Path) -> dict:
+    """``data`` with each picture as a content file gives it: its path relative to ``target``'s folder, and
+    ``{file, alt}`` only when it has an alt text. A picture must stay inside the folder of the file that
+    names it, so converting into another folder than the pictures' is refused."""
+    folder = target.parent.absolute()
+
+    def portable(picture: dict, key_path: str):
+        try:
+            path = Path(picture["file"]).absolute().relative_to(folder).as_posix()
+        except ValueError:
+            raise DeckgenError(f"{source}: {key_path}: the picture {picture['file']} is not inside the folder of "
+                               f"{target}; write the converted file beside the workshop's pictures, for example "
+                               f"into {source.parent}") from None
+        return {"file": path, "alt": picture["alt"]} if picture.get("alt") else path
+
+    result = dict(data)
+    if data.get("image"):
+        result["image"] = portable(data["image"], "image")
+    result["models"] = [model | {"image": portable(model["image"], f"models[{index}].image")} if model.get("image")
+                        else model for index, model in enumerate(data.get("models", ()))]
+    return result
 
 
 def ordered(data: dict) -> dict:

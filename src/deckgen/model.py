@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from deckgen.inline import Text
+from deckgen.pictures import Picture
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class WorkModel:
     questions: tuple[Text, ...] = ()
     notes: str = ""
     duration: int | None = None  # minutes
+    image: Picture | None = None
 
     @property
     def has_analysis(self) -> bool:
@@ -48,6 +50,12 @@ class Workshop:
     sources: tuple[Text, ...] = ()
     labels: dict[str, str] = field(default_factory=dict)
     duration: int | None = None  # minutes
+    image: Picture | None = None  # the title slide's, the cover card's and the handout cover's
+
+    @property
+    def pictures(self) -> tuple[Picture, ...]:
+        """Every picture the content names: the workshop's, then its models' in order."""
+        return tuple(p for p in (self.image, *(model.image for model in self.models)) if p is not None)
 
     @property
     def name(self) -> str:

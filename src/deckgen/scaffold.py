@@ -107,10 +107,14 @@ authors:                  # optional
 venue: {_q(p["venue"])}           # optional
 date: 2025-01-31          # optional, YYYY-MM-DD
 # overview: "..."         # optional heading of the overview slide
+# image: pictures/day.jpg # optional PNG, JPEG or SVG for the title slide, cover card and handout cover
 
 models:                   # at least one
   - name: {_q(p["model"] + " 1")}
     title: {_q(p["short"] + " 1")}   # optional shorter title for its slide and card
+    # image:              # optional picture: its card's front, its overview tile, its analysis slide
+    #   file: pictures/model-1.png     # PNG, JPEG or SVG, relative to this file's folder
+    #   alt: "What the picture shows"  # for screen readers; without it the picture is decorative
     summary:
       - {_q(p["summary"])}
     examples:             # shown after "{labels.examples}", joined with ", "
@@ -158,12 +162,12 @@ def layout_text(name: str, resolved=None, active: tuple[str, ...] = ()) -> str:
         "footer": name,
         "labels": {"preconditions": resolve_labels("nl").preconditions},
         "slides": {"size": default.slides.size, "template": "template.pptx",
-                   "min_font_size": default.slides.min_font_size},
+                   "min_font_size": default.slides.min_font_size, "pictures": vars(default.slides.pictures)},
         "cards": {"paper": default.cards.paper, "duplex": default.cards.duplex,
                   "bleed": f"{default.cards.bleed:g}mm", "crop_marks": default.cards.crop_marks,
                   "print_shop": default.cards.print_shop,
-                  "min_font_size": default.cards.min_font_size},
-        "handout": {"paper": default.handout.paper},
+                  "min_font_size": default.cards.min_font_size, "pictures": vars(default.cards.pictures)},
+        "handout": {"paper": default.handout.paper, "pictures": default.handout.pictures},
     }
     lines = [
         f"# Layout {name!r}, made with `deckgen init layout`. Every key is optional: what this file",

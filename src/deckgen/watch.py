@@ -1,5 +1,5 @@
-"""``deckgen watch``: rebuild when the content or the layout changes, and optionally serve a live
-preview (cards HTML and slide pictures) that reloads itself after every rebuild."""
+"""``deckgen watch``: rebuild when the content, a picture it names or the layout changes, and optionally serve a
+live preview (cards HTML and slide pictures) that reloads itself after every rebuild."""
 
 from __future__ import annotations
 
@@ -112,13 +112,18 @@ class Watcher:
             return False
         content = self.request.content.resolve()
         return (changed.resolve() == content or changed.resolve().parent != content.parent
-                or _is_translation(changed.name, content))
+                or _is_translation(changed.name, content) or changed.resolve() in self.picture_files())
+
+    def picture_files(self) -> set[Path]:
+        """The pictures the content named at the last build that opened it (they may lie beside it)."""
+        return {picture.path.resolve() for picture in self.project.workshop.pictures} if self.project else set()
 
     def stamp(self) -> tuple:
-        """The size and modification time of the content file and every file of its layout's folders:
-        it differs after any save that a build reads."""
+        """The size and modification time of the content file, its translations, its pictures and every
+        file of its layout's folders: it differs after any save that a build reads."""
         content = self.request.content
-        files = [content, *sorted(path for path in content.parent.glob("*.po") if _is_translation(path.name, content))]
+        files = [content, *sorted(path for path in content.parent.glob("*.po") if _is_translation(path.name, content)),
+                 *sorted(self.picture_files())]
         for folder in self.watched_paths()[1:]:
             files += sorted(path for path in Path(folder).rglob("*") if self.is_relevant(path))
         stamps = []

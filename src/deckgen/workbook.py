@@ -39,11 +39,11 @@ MAX_WORKBOOK_INFLATED = 100 * 1024 * 1024
 MAX_ROWS = 5000  # of any sheet: some 2000 models is what a 2 MB YAML file holds
 SHEETS = ("workshop", "models", "questions", "sources")
 MODEL_KEYS = ("name", "title", "summary", "examples", "strengths", "weaknesses", "preconditions", "questions",
-              "notes", "duration")
+              "notes", "duration", "image", "image alt")
 # Keys whose cell holds one item a line; the others hold one text (line breaks become spaces, but in notes).
 LIST_KEYS = {"authors", "summary", "examples", "strengths", "weaknesses", "preconditions", "questions"}
 WORKSHOP_KEYS = ("language", "title", "subtitle", "authors", "venue", "date", "duration", "layout", "overview",
-                 *(f"labels.{key}" for key in (*LABEL_KEYS, *WORD_KEYS)))
+                 "image", "image alt", *(f"labels.{key}" for key in (*LABEL_KEYS, *WORD_KEYS)))
 _LINES = re.compile(r"\r\n|\r|\n|\x0b")
 
 
@@ -96,7 +96,7 @@ def load_workbook_data(path: Path | str) -> tuple[dict, SourceMap]:
     path = Path(path)
     data, cells, problems = read_workbook(path)
     try:
-        checked = validate(data, CONTENT_SPEC, path)
+        checked = validate(data, CONTENT_SPEC, path, base=path.parent.absolute())
     except InvalidInput as invalid:
         problems += [_at_cell(path, problem, cells) for problem in invalid.problems]
     if problems:
@@ -144,6 +144,7 @@ def read_workbook(path: Path) -> tuple[dict, _Cells, list[Problem]]:
         for name in ("questions", "sources"):
             if name in sheets:
                 _column_sheet(sheets[name], name, data, cells)
+        _pictures(data, cells)
         return data, cells, problems
     finally:
         book.close()
@@ -296,6 +297,21 @@ def _models_sheet(path: Path, sheet, data: dict, cells: _Cells, problems: list[P
             model[key] = _value(value, key, key_path, cell, cells)
             cells.put(key_path, cell, key)
         models.append(model)
+
+
+def _pictures(data: dict, cells: _Cells) -> None:
+    """The columns ``image`` and ``image alt`` (of the workshop and of each model) as the content's
+    ``image`` key: the path alone, or ``{file: ..., alt: ...}`` when an alt text is given."""
+    for owner, path in [(data, "")] + [(model, f"models[{index}].") for index, model in enumerate(data["models"])]:
+        if "image alt" not in owner:
+            continue
+        alt, cell = owner.pop("image alt"), cells.cells.pop(f"{path}image alt")
+        owner["image"] = {"file": owner.get("image"), "alt": alt}
+        if f"{path}image" in cells.cells:
+            cells.put(f"{path}image.file", cells.cells[f"{path}image"], "image")
+        else:  # an alt text without a picture: told at the alt text's cell
+            cells.put(f"{path}image", cell, "image")
+        cells.put(f"{path}image.alt", cell, "image alt")
 
 
 def _column_sheet(sheet, name: str, data: dict, cells: _Cells) -> None:

@@ -30,6 +30,9 @@ WORKSHOP_HELP = {
     "duration": "Minutes the whole workshop takes, for the facilitator's run sheet (optional).",
     "layout": "The layout to build with when the command line names none (optional).",
     "overview": "Heading of the overview slide (optional; default: the overview label).",
+    "image": "A PNG, JPEG or SVG picture for the title slide and cover card: its path from this workbook's "
+             "folder, e.g. pictures/group.jpg (optional).",
+    "image alt": "What the picture shows, for screen readers (optional; without it the picture is decorative).",
 }
 MODEL_HELP = {
     "name": "The model's name (required): on its overview tile and card.",
@@ -42,9 +45,13 @@ MODEL_HELP = {
     "questions": "Discussion questions about this model, one a line: a card each.",
     "notes": "Speaker notes for its slides; line breaks are kept.",
     "duration": "Minutes this model takes in the workshop, for the facilitator's run sheet (optional).",
+    "image": "A PNG, JPEG or SVG picture for its card, tile and slide: its path from this workbook's folder, "
+             "e.g. pictures/bench.jpg (optional).",
+    "image alt": "What the picture shows, for screen readers (optional; without it the picture is decorative).",
 }
 WIDTHS = {"name": 34, "title": 24, "summary": 40, "examples": 30, "strengths": 44, "weaknesses": 44,
-          "preconditions": 40, "questions": 40, "notes": 40, "duration": 10}
+          "preconditions": 40, "questions": 40, "notes": 40, "duration": 10,
+          "image": 24, "image alt": 30}
 EXTRA_SHEETS = {
     "questions": ("Discussion questions about the workshop as a whole: one a row, each a card.", 90),
     "sources": ("Paragraphs of the sources slide: one a row, for example a citation with its title in *italics*.",
@@ -58,11 +65,21 @@ def content_workbook(data: dict):
     from openpyxl import Workbook
 
     book = Workbook()
-    _workshop_sheet(book.active, data)
-    _models_sheet(book.create_sheet("models"), data.get("models", ()))
+    _workshop_sheet(book.active, _picture_columns(data))
+    _models_sheet(book.create_sheet("models"), [_picture_columns(model) for model in data.get("models", ())])
     for name, (help_text, width) in EXTRA_SHEETS.items():
         _column_sheet(book.create_sheet(name), name, data.get(name, ()), help_text, width)
     return book
+
+
+def _picture_columns(owner: dict) -> dict:
+    """``owner`` with its ``image`` (a path, or ``{file, alt}``) in the two columns a workbook has for it:
+    ``image`` (the path) and ``image alt``."""
+    picture = owner.get("image")
+    if not isinstance(picture, dict):
+        return owner
+    columns = {"image": str(picture["file"])} | ({"image alt": picture["alt"]} if picture.get("alt") else {})
+    return {key: value for key, value in owner.items() if key != "image"} | columns
 
 
 def save_workbook(book, target: Path, verify=None) -> None:

@@ -15,6 +15,7 @@ from deckgen.layout import load_layout
 from deckgen.resources import example_content
 from deckgen.slides.template import TemplateWarning
 from fixtures.org_nl import ORG_NL
+from fixtures.pictures import picture_workshop
 from slides_samples import french_content, small_content, write_layout, write_slides
 
 # name -> what the deck is; the names are the tests' ids
@@ -28,6 +29,8 @@ DECKS = {
     "four-three": "the bundled example at 4:3",
     "org-nl": "the bundled example on the org-nl fixture's template (Dutch layout names, its own master shape)",
     "blank-template": "the bundled example on a template whose only slide layout is blank (no title placeholder)",
+    "pictures": "four models with pictures (PNG, JPEG, SVG with its PNG fallback, one without alt text) and the "
+                "workshop's own",
 }
 
 
@@ -80,6 +83,8 @@ def build_deck(name: str, folder: Path) -> Path:
         workshop, layout = example, load_layout(str(ORG_NL))
     elif name == "blank-template":
         workshop, layout = example, load_layout(str(blank_template(folder / "blank")))
+    elif name == "pictures":
+        workshop, layout = load_workshop(picture_workshop(folder / "with-pictures")), load_layout("default")
     else:
         raise KeyError(name)
     with warnings.catch_warnings():

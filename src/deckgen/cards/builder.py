@@ -6,9 +6,11 @@ Each side is laid out once (deckgen.cards.sides); the single-card PDF is those p
 
 from __future__ import annotations
 
+import warnings
+from dataclasses import replace
 from pathlib import Path
 
-from deckgen.errors import DoesNotFit, Problem
+from deckgen.errors import DeckgenWarning, DoesNotFit, Problem
 from deckgen.languages import document_tag
 
 
@@ -25,7 +27,7 @@ class CardsBuilder:
     def check(self, project) -> list[Problem]:
         from deckgen.cards.sides import lay_out
 
-        return [project.locate(misfit) for misfit in lay_out(project).misfits]
+        return [project.locate(misfit) for misfit in lay_out(project).misfits] + picture_warnings(project)
 
     def write(self, project, outputs) -> None:
         from deckgen.cards.htmldoc import html_page
@@ -38,6 +40,8 @@ class CardsBuilder:
         laid_out = lay_out(project, cache_dir=project.cache_dir)
         if laid_out.misfits:
             raise DoesNotFit([project.locate(misfit) for misfit in laid_out.misfits])
+        for problem in picture_warnings(project):  # said while building too: the cards are printed from it
+            warnings.warn(str(replace(problem, level="error")), DeckgenWarning, stacklevel=2)
         tag = document_tag(workshop.language)  # the documents' language: nl-NL, or the content's nl-BE
         project.report("writing single cards", 0, 1)
         singles = build_singles(laid_out.readers, laid_out.seed, workshop.title.plain, tag,
@@ -54,3 +58,13 @@ class CardsBuilder:
         outputs.temp_for(files["single"]).write_bytes(singles)
         outputs.temp_for(files["html"]).write_text(preview, encoding="utf-8")
         outputs.after_commit(laid_out.save_cache)
+
+
+def picture_warnings(project) -> list[Problem]:
+    """A warning for each picture printed on a card front at too few pixels per inch, at its content line."""
+    from deckgen.cards.cardset import build_cards
+    from deckgen.pictures import dpi_warning
+
+    found = [dpi_warning(card.data["picture"], f"{card.title} (front)")
+             for card in build_cards(project.workshop, project.layout) if card.data.get("picture") is not None]
+    return [project.locate(misfit) for misfit in found if misfit is not None]

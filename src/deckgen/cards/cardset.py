@@ -5,8 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from deckgen.cards.theme import CARD_MM, SAFE_MM
 from deckgen.inline import Text, join, plain
 from deckgen.labels import Labels, long_date, resolve_labels
+from deckgen.pictures import Framed
+
+# The boxes of the pictures on card fronts, in mm: the safe area's width, and a height that leaves the
+# text most of the front.
+MODEL_PICTURE_MM = (CARD_MM[0] - 2 * SAFE_MM, 42.0)
+COVER_PICTURE_MM = (CARD_MM[0] - 2 * SAFE_MM, 50.0)
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,11 @@ def build_cards(workshop, layout) -> list[Card]:
     labels = card_labels(workshop, layout)
     footer: Text = plain(layout.footer) if layout.footer else workshop.title
     set_name = workshop.overview or labels.overview_heading(len(workshop.models))
+    shown = layout.cards.pictures
+
+    def framed(picture, box, wanted):
+        return Framed(picture, *box, shown.fit) if picture is not None and wanted else None
+
     cards = [Card("cover", None, workshop.title.plain, {
         "title": workshop.title,
         "subtitle": workshop.subtitle,
@@ -93,6 +105,7 @@ def build_cards(workshop, layout) -> list[Card]:
         "authors": tuple(plain(author) for author in workshop.authors),
         "venue": workshop.venue,
         "sources": workshop.sources,
+        "picture": framed(workshop.image, COVER_PICTURE_MM, shown.cover),
     }, sources=("title", "sources"))]
     for model in workshop.models:
         cards.append(Card("models", model.number, model.title.plain, {
@@ -102,6 +115,7 @@ def build_cards(workshop, layout) -> list[Card]:
             "footer": footer,
             "continued": None,  # on a card that continues the model's back: the language's word for it
             "continues": None,  # on a card whose back continues on the next card: the same word
+            "picture": framed(model.image, MODEL_PICTURE_MM, shown.front),
         }, sources=(f"models[{model.number - 1}]", analysis_key(model))))
     questions = [(question, None, f"questions[{index}]") for index, question in enumerate(workshop.questions)]
     questions += [(question, model, f"models[{model.number - 1}].questions[{index}]")
@@ -122,6 +136,11 @@ def analysis_key(model) -> str:
     longest = max(("strengths", "weaknesses", "preconditions"),
                   key=lambda key: sum(len(text.plain) for text in getattr(model, key)))
     return f"models[{model.number - 1}].{longest}"
+
+
+def card_pictures(cards) -> list[Framed]:
+    """The pictures on the fronts of ``cards``, in card order."""
+    return [card.data["picture"] for card in cards if card.data.get("picture") is not None]
 
 
 def all_sides(cards) -> list[Side]:

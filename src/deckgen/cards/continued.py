@@ -46,7 +46,7 @@ def item_key(model, position: int) -> str:
 def portion(card: Card, start: int, stop: int, part: int, parts: int, word: str) -> Card:
     """Card ``part`` (0: the model's own) of the ``parts`` cards of model card ``card``: its back holds the
     items ``start`` to ``stop`` (exclusive), and says it continues when items are left after ``stop``.
-    A card that continues another has no summary and no examples on its front."""
+    A card that continues another has no summary, no examples and no picture on its front."""
     model = card.data["model"]
     kept, offset = {}, 0
     for name in ITEM_LISTS:
@@ -56,7 +56,7 @@ def portion(card: Card, start: int, stop: int, part: int, parts: int, word: str)
     data = dict(card.data, continues=word if stop < offset else None)
     if part:
         kept.update(summary=(), examples=())
-        data.update(examples=None, continued=word)
+        data.update(examples=None, continued=word, picture=None)
     data["model"] = shown = replace(model, **kept)
     return replace(card, data=data, sources=(card.sources[0], analysis_key(shown)), part=part, parts=parts)
 

@@ -9,13 +9,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from deckgen.cards.cardset import card_labels
+from deckgen.cards.cardset import card_labels, card_pictures
 from deckgen.cards.render import read_stylesheet, render_template
 from deckgen.cards.theme import PageSetup, theme_css
 from deckgen.errors import DeckgenError
 from deckgen.fonts import layout_faces
 from deckgen.htmlpdf import find_active
 from deckgen.languages import document_tag
+from deckgen.pictures import picture_urls
 
 MAX_INLINE_LOGO = 2 * 1024 * 1024
 CONTINUED_STYLESHEET = "cards-continued.css"  # of cards that continue a model's back (deckgen.cards.continued)
@@ -84,6 +85,7 @@ def html_page(workshop, layout, cards, sizes: dict[int, float], mode: str, page:
         labels=labels,
         logo=logo,
         logo_alt=layout.logo_alt,
+        pictures=picture_urls({framed.picture for framed in card_pictures(cards)}, inline=mode == "preview"),
         crop_marks=mode == "print" and page.slug > 0,  # cards/pdf.py draws them in the slug
         cards=views,
     )

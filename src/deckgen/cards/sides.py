@@ -184,8 +184,11 @@ def _place(project, context, sides, keys, known, skip, sizes, chunk_size):
 
 
 def _misfit(side: Side, result) -> Misfit:
+    framed = side.card.data.get("picture") if side.face == "front" else None
+    picture = (f" (its picture takes {framed.height:g} mm of the card; cards.pictures in the layout can leave it "
+               f"off)") if framed is not None else ""
     return Misfit(side.source, side.title,
-                  f"does not fit at {result.size:g} pt, {result.overflow:.1f} mm over; shorten this text "
+                  f"does not fit at {result.size:g} pt, {result.overflow:.1f} mm over{picture}; shorten this text "
                   f"or lower cards.min_font_size in the layout")
 
 

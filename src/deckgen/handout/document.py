@@ -20,6 +20,7 @@ from deckgen.fonts import layout_faces
 from deckgen.htmlpdf import environment, find_active, layout_css
 from deckgen.languages import document_tag, language
 from deckgen.layout.types import HANDOUT_PAPERS
+from deckgen.pictures import picture_urls
 
 TEMPLATE = "handout.html.j2"
 STYLESHEET = "handout.css"
@@ -83,6 +84,8 @@ def html_document(project, view, kind: str) -> str:
             document_name=name,
             logo=layout.logo.resolve().as_uri() if layout.logo else None,
             logo_alt=layout.logo_alt,
+            mode="print",  # a content picture without alt text is a background (picture.html.j2)
+            pictures=picture_urls(workshop.pictures),
             view=view,
             cover=view.cover,
             models=view.models,

@@ -12,8 +12,11 @@ from deckgen.handout.words import Words, duration_text, words
 from deckgen.inline import Text, join, plain
 from deckgen.labels import long_date
 from deckgen.model import WorkModel
+from deckgen.pictures import Framed
 
 KEEP_CHARACTERS = 600  # see ModelView.keep_analysis: a line of a column holds about 40 characters
+MODEL_PICTURE_MM = (50.0, 38.0)  # beside a model's summary
+COVER_PICTURE_MM = (110.0, 75.0)  # under the cover's title
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class ModelView:
     slides: tuple[int, ...]  # its analysis slides (or the overview slide with its tile)
     card: int
     duration: str | None  # "20 min"
+    picture: Framed | None = None  # beside its summary
 
     @property
     def slide_numbers(self) -> str:
@@ -84,6 +88,7 @@ class Cover:
     authors: tuple[Text, ...]
     venue: Text | None
     date: str | None  # in the language's long form
+    picture: Framed | None = None  # the workshop's
 
 
 @dataclass(frozen=True)
@@ -147,6 +152,7 @@ def build_view(workshop, layout, labels) -> View:
             slides=slides.models[model.number],
             card=model_cards[model.number],
             duration=minutes(model.duration),
+            picture=Framed(model.image, *MODEL_PICTURE_MM) if model.image and layout.handout.pictures else None,
         ))
     general = tuple(Question(text, card) for text, card in zip(workshop.questions, asked.get(None, ())))
     overview = workshop.overview or labels.overview_heading(len(workshop.models))
@@ -170,6 +176,7 @@ def build_view(workshop, layout, labels) -> View:
             authors=tuple(plain(author) for author in workshop.authors),
             venue=workshop.venue,
             date=long_date(workshop.date, code) if workshop.date else None,
+            picture=Framed(workshop.image, *COVER_PICTURE_MM) if workshop.image and layout.handout.pictures else None,
         ),
         overview=overview,
         models=tuple(models),

@@ -88,7 +88,7 @@ def _verify(written: Path, data: dict, target: Path) -> None:
     from deckgen.content import CONTENT_SPEC, build_workshop, load_workshop
     from deckgen.schema import validate
 
-    expected = build_workshop(validate(data, CONTENT_SPEC, target), target)
+    expected = build_workshop(validate(data, CONTENT_SPEC, target, base=target.parent), target)
     loaded = dataclasses.replace(load_workshop(written), source=target)
     if loaded != expected:  # pragma: no cover - a bug in writing, not in the user's deck
         raise DeckgenError(f"{target}: the written file does not read back as the deck's content (a bug in "

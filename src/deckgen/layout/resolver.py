@@ -170,11 +170,12 @@ def _template_problems(folder: Path) -> list[Problem]:
 
 
 def _merge(base: dict, child: dict) -> dict:
-    """``child`` over ``base``: a section (colors, fonts, ...) is merged key by key, any other value replaced."""
+    """``child`` over ``base``: a section (colors, fonts, slides.pictures ...) is merged key by key, any other
+    value replaced."""
     merged = dict(base)
     for key, value in child.items():
         if isinstance(value, dict) and isinstance(merged.get(key), dict):
-            merged[key] = {**merged[key], **value}
+            merged[key] = _merge(merged[key], value)
         else:
             merged[key] = value
     return merged

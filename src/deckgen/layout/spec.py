@@ -21,7 +21,7 @@ from deckgen.layout.files import (
     logo_problem,
     template_problem,
 )
-from deckgen.layout.types import HANDOUT_PAPERS, Colors
+from deckgen.layout.types import HANDOUT_PAPERS, PICTURE_FITS, Colors
 from deckgen.printing import DUPLEX_MODES, PAPERS
 from deckgen.schema import (
     INVALID,
@@ -94,6 +94,15 @@ LAYOUT_SPEC = Mapping(
             "same_size": Field(Bool(description="true: every analysis table that fits on one slide takes the "
                                                 "size of the longest, so the type does not change from slide "
                                                 "to slide. Default false: each its own largest size.")),
+            "pictures": Field(Mapping({
+                "title": Field(Bool(description="The workshop's picture on the title slide. Default true.")),
+                "overview": Field(Bool(description="Each model's picture atop its overview tile. Default true.")),
+                "analysis": Field(Bool(description="Each model's picture beside its analysis table, where the "
+                                                   "table stays readable. Default true.")),
+                "fit": Field(Choice(PICTURE_FITS, description="contain: the whole picture in the tile's picture "
+                                                              "strip; cover: the strip filled, the overflow "
+                                                              "cropped. Default contain.")),
+            }, description="Where the content's pictures appear on the slides.")),
         }, description="Slide options.")),
         "cards": Field(Mapping({
             "paper": Field(Choice(tuple(PAPERS), description="A4 takes 4 cards a sheet, A3 takes 8.")),
@@ -106,10 +115,19 @@ LAYOUT_SPEC = Mapping(
             "min_font_size": Field(Number(4, 30, description="Smallest size in pt card text may shrink to.")),
             "type_scale": Field(Number(0.5, 3, description="Every card side's starting type size multiplied by "
                                                            "this: 1.25 is large type. Default 1.")),
+            "pictures": Field(Mapping({
+                "front": Field(Bool(description="Each model's picture on its card's front. Default true.")),
+                "cover": Field(Bool(description="The workshop's picture on the cover card. Default true.")),
+                "fit": Field(Choice(PICTURE_FITS, description="contain: the whole picture in its box; cover: "
+                                                              "the box filled, the overflow cropped. Default "
+                                                              "contain.")),
+            }, description="Where the content's pictures appear on the cards.")),
         }, description="Card options.")),
         "handout": Field(Mapping({
             "paper": Field(Choice(tuple(HANDOUT_PAPERS), description="Page size of the handout and the "
                                                                     "facilitator's guide, portrait.")),
+            "pictures": Field(Bool(description="The content's pictures in the handout and the guide. "
+                                               "Default true.")),
         }, description="Handout and guide options.")),
     },
     description="A deckgen layout: how an organisation's decks and cards look.",

@@ -33,6 +33,31 @@ class Fonts:
     files: tuple[Path, ...] = ()
 
 
+PICTURE_FITS = ("contain", "cover")  # the whole picture in its box, or the box filled and the overflow cropped
+
+
+@dataclass(frozen=True)
+class SlidePictures:
+    """Where the content's pictures go on the slides, and how they fill their boxes."""
+
+    title: bool = True  # the workshop's picture on the title slide
+    overview: bool = True  # each model's on its overview tile
+    analysis: bool = True  # each model's beside its analysis table
+    fit: str = "contain"  # of the tiles' picture strips (the title and analysis pictures are always whole)
+
+
+@dataclass(frozen=True)
+class CardPictures:
+    front: bool = True  # each model's picture on its card's front
+    cover: bool = True  # the workshop's on the cover card's front
+    fit: str = "contain"
+
+
+def _options(cls, value):
+    """A nested section of layout.yaml (a mapping, as the resolver merges it) as its dataclass."""
+    return cls(**value) if isinstance(value, dict) else value
+
+
 @dataclass(frozen=True)
 class SlideOptions:
     size: str = "16:9"
@@ -40,6 +65,10 @@ class SlideOptions:
     min_font_size: float = 12
     type_scale: float = 1.0  # every design size multiplied: 1.25 is large type
     same_size: bool = False  # every analysis table that fits one slide at one size
+    pictures: SlidePictures = SlidePictures()
+
+    def __post_init__(self):
+        object.__setattr__(self, "pictures", _options(SlidePictures, self.pictures))
 
 
 @dataclass(frozen=True)
@@ -51,6 +80,10 @@ class CardOptions:
     print_shop: bool = False  # the single-card PDF as PDF/X-4 in CMYK (deckgen.cards.printshop)
     min_font_size: float = 7
     type_scale: float = 1.0  # every side's starting size multiplied: 1.25 is large type
+    pictures: CardPictures = CardPictures()
+
+    def __post_init__(self):
+        object.__setattr__(self, "pictures", _options(CardPictures, self.pictures))
 
 
 # The papers of the handout and the facilitator's guide, portrait, in mm.
@@ -61,6 +94,7 @@ HANDOUT_PAPERS: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A5": (1
 @dataclass(frozen=True)
 class HandoutOptions:
     paper: str = "A4"
+    pictures: bool = True  # the models' pictures beside their summaries, the workshop's on the cover
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,10 @@ row is measured and its height set. The text shrinks in 1 pt steps down to a rea
 table does not fit at that size, the bullets are split over continuation slides (the fewest that fit),
 and only when no split fits at a readable size does the text go on down to the layout's minimum.
 What does not fit even as one bullet a slide at the minimum is a misfit of the list to shorten.
+
+A model's picture stands at the right of its table, whole, when the narrower table still fits as many
+slides at a readable size as the full-width one; a smaller picture is tried next, and where even that
+would squeeze the table the picture is left off the slide (a note says so).
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ from pptx.util import Pt
 
 from deckgen.inline import Text, join, plain
 from deckgen.model import WorkModel
+from deckgen.pictures import Picture
 from deckgen.slides.chrome import add_notes
 from deckgen.slides.context import Context, model_key
 from deckgen.slides.drawing import titled_slide
-from deckgen.slides.geometry import cm
+from deckgen.slides.geometry import Box, cm
 from deckgen.slides.measure import Insets, Para, first_fit
+from deckgen.slides.picture import add_picture
 from deckgen.slides.template import Layouts
 from deckgen.slides.text import setup_cell, write_paras
 
@@ -30,6 +36,7 @@ PLUS, MINUS = "+", "\u2212"
 # Shares of the width the strengths column may take: even first, then towards the fuller list.
 SPLITS = (0.5, 0.55, 0.45, 0.6, 0.4)
 STRENGTHS_FILL, WEAKNESSES_FILL, PRECONDITIONS_FILL = "strengths", "weaknesses", "primary/10"
+PICTURE_SHARES = (0.32, 0.24)  # of the body's width a model's picture may take beside the table, largest first
 
 
 @dataclass(frozen=True)
@@ -60,6 +67,8 @@ class AnalysisPlan:
     notes: str
     size: float
     split: float = 0.5
+    width: float | None = None  # of the table; None: the body's whole width
+    picture: tuple[Box, Picture] | None = None  # at the table's right
 
 
 def column_widths(width: float, split: float) -> tuple[float, float]:
@@ -77,11 +86,11 @@ def _bullets(items, size: float, char: str, color: str) -> list[Para]:
                  space_before=round(size * 0.35, 1)) for item in items]
 
 
-def rows_for(ctx: Context, part: Part, size: float, split: float = 0.5) -> list[Row]:
+def rows_for(ctx: Context, part: Part, size: float, split: float = 0.5, width: float | None = None) -> list[Row]:
     """The table's rows for ``part`` at ``size``, each with its measured height; ``split`` is the
-    share of the width the strengths column takes."""
+    share of the width the strengths column takes, ``width`` the table's (default: the body's)."""
     m, ins = ctx.measure, cell_insets(ctx)
-    width = ctx.grid.body.w
+    width = width or ctx.grid.body.w
     widths = column_widths(width, split)
     rows = []
     if part.has_lists:
@@ -128,35 +137,59 @@ def parts_for(model: WorkModel, count: int, semicolon: str) -> list[list[Part]]:
     return options
 
 
-def choose(ctx: Context, model: WorkModel) -> tuple[list[Part], float, float | None]:
-    """The fewest slides and, for them, the largest size at which the analysis fits: (parts, size,
-    None), or the split into most parts at the minimum size with the height it would need."""
+def choose(ctx: Context, model: WorkModel, width: float | None = None,
+           max_slides: int | None = None) -> tuple[list[Part], float, float | None]:
+    """The fewest slides and, for them, the largest size at which the analysis fits a table ``width`` wide:
+    (parts, size, None), or the split into most parts at the minimum size with the height it would need.
+    With ``max_slides``: only at a readable size on at most that many slides, else None."""
     longest = max(len(model.strengths), len(model.weaknesses), 1)
 
     def fits(parts, size):
-        return all(best_split(ctx, part, size) is not None for part in parts)
+        return all(best_split(ctx, part, size, width) is not None for part in parts)
 
-    for floor in (ctx.readable, ctx.min_size):
-        for count in range(1, longest + 2):
+    floors = (ctx.readable,) if max_slides else (ctx.readable, ctx.min_size)
+    for floor in floors:
+        for count in range(1, min(longest + 2, (max_slides or longest + 1) + 1)):
             for parts in parts_for(model, count, ctx.language.semicolon):
                 size = first_fit(ctx.scaled(DESIGN_SIZE), floor, lambda s, parts=parts: fits(parts, s))
                 if size is not None:
                     return parts, size, None
+    if max_slides:
+        return None
     parts = parts_for(model, longest + 1, ctx.language.semicolon)[-1]
     need = max(min(table_height(ctx, part, ctx.min_size, split) for split in SPLITS) for part in parts)
     return parts, ctx.min_size, need
 
 
-def table_height(ctx: Context, part: Part, size: float, split: float = 0.5) -> float:
-    return sum(r.height for r in rows_for(ctx, part, size, split))
+def table_height(ctx: Context, part: Part, size: float, split: float = 0.5, width: float | None = None) -> float:
+    return sum(r.height for r in rows_for(ctx, part, size, split, width))
 
 
-def best_split(ctx: Context, part: Part, size: float) -> float | None:
+def best_split(ctx: Context, part: Part, size: float, width: float | None = None) -> float | None:
     """Even columns when they fit, else the first uneven split that gives the fuller list more room."""
     for split in SPLITS:
-        if table_height(ctx, part, size, split) <= ctx.grid.body.h:
+        if table_height(ctx, part, size, split, width) <= ctx.grid.body.h:
             return split
     return None
+
+
+def with_picture(ctx: Context, model: WorkModel, parts: list[Part], size: float, need: float | None):
+    """(parts, size, table width, picture box) with the model's picture at the table's right: the largest
+    share of PICTURE_SHARES at which the table still fits as many slides near its design size (else at a
+    readable size); None when the model has no picture to show here, or no share leaves the table readable."""
+    if model.image is None or not ctx.layout.slides.pictures.analysis or need is not None or size < ctx.readable:
+        return None
+    body, u = ctx.grid.body, ctx.grid.unit
+    placed = None
+    for share in PICTURE_SHARES:  # the largest picture that leaves the table near its design size, else the
+        room = round(body.w * share)  # smallest picture that leaves it readable
+        width = body.w - room - u
+        found = choose(ctx, model, width, max_slides=len(parts))
+        if found is not None:
+            placed = found[0], found[1], width, Box(body.right - room, body.y, room, body.h)
+            if found[1] >= ctx.scaled(DESIGN_SIZE) * NOTE_BELOW:
+                break
+    return placed
 
 
 def plan(ctx: Context, models, first_number: int) -> list[AnalysisPlan]:
@@ -176,23 +209,33 @@ def plan(ctx: Context, models, first_number: int) -> list[AnalysisPlan]:
         number = first_number + len(plans)
         heading = model.title.plain
         key = f"{model_key(model.number)}.{_fuller(model)}"
+        width, picture = None, None
+        placed = with_picture(ctx, model, parts, size, need)
+        if placed is not None:
+            parts, size, width, box = placed
+            picture = (box, model.image)
+        elif model.image is not None and ctx.layout.slides.pictures.analysis:
+            ctx.note(model.image.key_path, number, heading,
+                     "the picture is left off the analysis slide: beside it the table would be set below a "
+                     "readable size or need more slides (it is on the overview tile and the card)")
         if need is not None:
             _report(ctx, model, parts, size, number)
-        elif smallest is not None and len(parts) == 1 and smallest[0] < size:
+        elif smallest is not None and len(parts) == 1 and smallest[0] < size and picture is None:
             ctx.note(key, number, heading, f"set at {smallest[0]:g} pt, the size of model {smallest[1].number}'s "
                                            f"longer analysis, because the layout keeps one size (slides.same_size); "
                                            f"on its own it would be {size:g} pt")
             size = smallest[0]
         elif size < designed * NOTE_BELOW:
             ctx.note(key, number, heading, f"set at {size:g} pt instead of {designed:g} pt so that the analysis "
-                                           f"fits {'its slide' if len(parts) == 1 else f'{len(parts)} slides'}")
+                                           f"fits {'its slide' if len(parts) == 1 else f'{len(parts)} slides'}"
+                                           + (" beside the model's picture" if picture else ""))
         for index, part in enumerate(parts):
             title = heading if index == 0 else ctx.continued(heading)
             title_paras = ctx.title_paras(plain(title), f"{model_key(model.number)}.title", number + index,
                                           label=str(model.number))
-            split = best_split(ctx, part, size) or 0.5
-            plans.append(AnalysisPlan(number + index, title, title_paras, rows_for(ctx, part, size, split),
-                                      model.notes, size, split))
+            split = best_split(ctx, part, size, width) or 0.5
+            plans.append(AnalysisPlan(number + index, title, title_paras, rows_for(ctx, part, size, split, width),
+                                      model.notes, size, split, width, picture))
     return plans
 
 
@@ -248,15 +291,16 @@ def culprit(ctx: Context, part: Part, size: float, split: float) -> str:
 def draw(prs, layouts: Layouts, ctx: Context, p: AnalysisPlan):
     slide = titled_slide(prs, layouts, ctx, p.title)
     body = ctx.grid.body
+    width = p.width or body.w
     height = sum(r.height for r in p.rows)
-    shape = slide.shapes.add_table(len(p.rows), 2, Pt(body.x), Pt(body.y), Pt(body.w), Pt(height))
+    shape = slide.shapes.add_table(len(p.rows), 2, Pt(body.x), Pt(body.y), Pt(width), Pt(height))
     shape.name = "Analysis"
     table = shape.table
     table.first_row = any(len(r.cells) == 2 for r in p.rows[:1])
     table.horz_banding = False
-    left, _ = column_widths(body.w, p.split)
+    left, _ = column_widths(width, p.split)
     table.columns[0].width = Pt(left)
-    table.columns[1].width = Pt(body.w) - Pt(left)
+    table.columns[1].width = Pt(width) - Pt(left)
     for index, row in enumerate(p.rows):
         table.rows[index].height = Pt(row.height)
         if len(row.cells) == 1:
@@ -265,5 +309,8 @@ def draw(prs, layouts: Layouts, ctx: Context, p: AnalysisPlan):
             cell = table.cell(index, col)
             setup_cell(cell, cell_insets(ctx), fill, ctx.style)
             write_paras(cell.text_frame, paras or [Para(plain(""), p.size)], ctx.style)
+    if p.picture is not None:
+        box, picture = p.picture
+        add_picture(slide, picture, box, "Picture", align="top")
     add_notes(slide, p.notes)
     return slide

@@ -1,4 +1,6 @@
-"""The title slide: the event's title large, the workshop below, then authors, venue and date quietly."""
+"""The title slide: the event's title large, the workshop below, then authors, venue and date quietly; the
+workshop's picture, when it has one, at the right of them (on deckgen's own grid: a template's title slide
+keeps its own design)."""
 
 from __future__ import annotations
 
@@ -14,9 +16,11 @@ from deckgen.slides.drawing import mark_decorative, put_title, text_box
 from deckgen.slides.geometry import Box
 from deckgen.slides.logo import add_logo
 from deckgen.slides.measure import Para, first_fit
+from deckgen.slides.picture import add_picture
 from deckgen.slides.template import TITLES, Layouts, TemplateFrames, new_slide
 
 TITLE_SIZE, SUBTITLE_SIZE, INFO_SIZE = 40, 24, 18
+PICTURE_SHARE = 0.36  # of the content width the workshop's picture takes at the right
 
 
 @dataclass
@@ -30,10 +34,15 @@ class TitlePlan:
     info_box: Box | None
     rule_y: float | None  # an accent rule under the title block (not with a template's own decoration)
     logo_box: Box
+    picture_box: Box | None = None  # the workshop's picture
 
 
 def plan(ctx: Context, number: int, frames: TemplateFrames | None = None) -> TitlePlan:
     if frames is not None and frames.deck_title is not None:
+        if ctx.workshop.image is not None and ctx.layout.slides.pictures.title:
+            ctx.note("image", number, ctx.workshop.title.plain,
+                     "the workshop's picture is not on the title slide: the layout's PowerPoint template keeps "
+                     "its own title slide (the picture is on the cover card and the handout)")
         return _plan_in_template(ctx, number, frames)
     return _plan_on_grid(ctx, number)
 
@@ -100,6 +109,11 @@ def _plan_on_grid(ctx: Context, number: int) -> TitlePlan:
     g, m, w = ctx.grid, ctx.measure, ctx.workshop
     width = g.content_width
     logo_box = Box(g.width - g.side - 8 * g.unit, g.top, 8 * g.unit, 3 * g.unit)
+    picture_box = None
+    if w.image is not None and ctx.layout.slides.pictures.title:
+        room = round(g.content_width * PICTURE_SHARE)
+        width -= room + 2 * g.unit
+        picture_box = Box(g.width - g.side - room, g.top + 4 * g.unit, room, g.footer.y - g.unit - g.top - 4 * g.unit)
 
     info_room = 6 * g.unit  # what authors, venue and date may take; when they need more, the title has less
     info_size = first_fit(ctx.scaled(INFO_SIZE), ctx.min_size,
@@ -145,7 +159,7 @@ def _plan_on_grid(ctx: Context, number: int) -> TitlePlan:
     subtitle_box = Box(g.side, title_box.bottom + g.unit, width, m.height(s, width)) if s else None
     rule_y = (subtitle_box or title_box).bottom + g.unit
     return TitlePlan(number, t, title_box, s, subtitle_box, info_paras,
-                     Box(g.side, info_top, width, info_h) if info_paras else None, rule_y, logo_box)
+                     Box(g.side, info_top, width, info_h) if info_paras else None, rule_y, logo_box, picture_box)
 
 
 def draw(prs, layouts: Layouts, ctx: Context, p: TitlePlan):
@@ -160,6 +174,8 @@ def draw(prs, layouts: Layouts, ctx: Context, p: TitlePlan):
         _rule(slide, ctx, p.rule_y)
     if p.info:
         text_box(slide, ctx, p.info_box, p.info, TITLE_INSETS, "Authors, venue and date")
+    if p.picture_box is not None:
+        add_picture(slide, ctx.workshop.image, p.picture_box, "Picture")
     if ctx.layout.logo is not None:
         add_logo(slide, ctx, p.logo_box)
     return slide
