@@ -200,3 +200,54 @@ def test_invalid_input_is_located_and_nothing_is_written(tmp_path, rich_round_tr
     result = run(tmp_path / "fout2.xlsx", tmp_path / "fout2.yaml")
     assert result.exit_code == 1 and f"{tmp_path / 'fout2.xlsx'}:models!J2: duration: expected" in result.output
     assert not (tmp_path / "fout.xlsx").exists() and not (tmp_path / "fout2.yaml").exists()
+
+
+def _picture(path, size=(600, 400)):
+    from PIL import Image
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, (40, 120, 160)).save(path)
+
+
+PICTURED = textwrap.dedent("""\
+    language: en
+    title: Pictures
+    image: pictures/group.png
+    models:
+      - name: Bench
+        image: {file: pictures/bench.png, alt: Two people talking on a bench}
+        strengths: [Close]
+      - name: Plain
+        strengths: [Simple]
+    """)
+
+
+def test_pictures_survive_both_ways_with_their_alt_text(tmp_path):
+    for name in ("group", "bench"):
+        _picture(tmp_path / "pictures" / f"{name}.png")
+    source = tmp_path / "day.yaml"
+    source.write_text(PICTURED, encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(main, ["convert", str(source), str(tmp_path / "day.xlsx")]).exit_code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "day.xlsx")["models"]
+    headings = [cell.value for cell in sheet[1]]
+    bench = dict(zip(headings, (cell.value for cell in sheet[2])))
+    assert (bench["image"], bench["image alt"]) == ("pictures/bench.png", "Two people talking on a bench")
+    result = runner.invoke(main, ["convert", str(tmp_path / "day.xlsx"), str(tmp_path / "back.yaml")])
+    assert result.exit_code == 0, result.output
+    original, back = load_workshop(source), load_workshop(tmp_path / "back.yaml")
+    assert dataclasses.replace(back, source=source) == original
+    assert back.models[0].image.alt == "Two people talking on a bench" and back.image.alt is None
+
+
+def test_converting_away_from_the_pictures_folder_is_refused(tmp_path):
+    for name in ("group", "bench"):
+        _picture(tmp_path / "pictures" / f"{name}.png")
+    source = tmp_path / "day.yaml"
+    source.write_text(PICTURED, encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    result = CliRunner().invoke(main, ["convert", str(source), str(elsewhere / "day.xlsx")])
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert "image" in result.output and "not inside the folder" in result.output
+    assert list(elsewhere.iterdir()) == []
