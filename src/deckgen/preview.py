@@ -44,9 +44,11 @@ def pdf_to_pngs(pdf: Path, folder: Path, prefix: str, scale: float = SCALE) -> l
         for index in range(len(document)):
             page = document[index]
             # Card pages carry bleed and crop marks: picture the card as it will be cut.
+            # Crop amounts are measured from the edges of the page as shown (its crop box), which starts
+            # below zero when the print-shop slug widens the page around the card.
             left, bottom, right, top = page.get_trimbox()
-            width, height = page.get_size()
-            crop = (left, bottom, width - right, height - top)
+            shown_left, shown_bottom, shown_right, shown_top = page.get_cropbox()
+            crop = (left - shown_left, bottom - shown_bottom, shown_right - right, shown_top - top)
             image = page.render(scale=scale, crop=crop).to_pil()
             target = folder / f"{prefix}-{index + 1:03d}.png"
             image.save(target, optimize=True)
