@@ -131,11 +131,11 @@ def test_a_changed_layout_colour_invalidates(tmp_path, laid_out):
     assert done == set(range(SIDES))
 
 
-def test_a_new_deckgen_version_invalidates(tmp_path, laid_out, monkeypatch):
+def test_a_change_of_deckgens_code_invalidates(tmp_path, laid_out, monkeypatch):
     source = tmp_path / "w.yaml"
     source.write_text(content(), encoding="utf-8")
     laid_out(source, tmp_path / "out", cache=True)
-    monkeypatch.setattr("deckgen.__version__", "99.0.0")
+    monkeypatch.setattr("deckgen.fingerprint.code_fingerprint", lambda: "other code")
     _, done = laid_out(source, tmp_path / "out", cache=True)
     assert done == set(range(SIDES))
 
@@ -170,3 +170,26 @@ def test_workshops_built_into_one_folder_keep_their_own_caches(tmp_path, laid_ou
     laid_out(second, tmp_path / "out", cache=True)
     _, done = laid_out(first, tmp_path / "out", cache=True)
     assert done == set()  # the second workshop's build did not prune the first one's sides
+
+
+def test_the_code_fingerprint_follows_the_bytes_of_every_package_file(tmp_path, monkeypatch):
+    import shutil
+
+    from deckgen import fingerprint
+
+    package = tmp_path / "deckgen"
+    shutil.copytree(fingerprint.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fingerprint, "PACKAGE", package)
+
+    def fresh() -> str:
+        fingerprint.code_fingerprint.cache_clear()
+        return fingerprint.code_fingerprint()
+
+    before = fresh()
+    (package / "__pycache__").mkdir(exist_ok=True)
+    (package / "__pycache__" / "x.pyc").write_bytes(b"compiled")
+    assert fresh() == before  # compiled files are no code change
+    module = package / "cards" / "fit.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# a fix\n", encoding="utf-8")
+    assert fresh() != before
+    fingerprint.code_fingerprint.cache_clear()

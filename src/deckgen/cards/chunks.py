@@ -194,14 +194,14 @@ def common_key(context: Context, layout_files: str) -> bytes:
     """The part of every side's cache key that is the same for all sides of this build."""
     from importlib.metadata import version
 
-    from deckgen import __version__
     from deckgen.cards.cardset import card_labels
     from deckgen.cards.stylevars import card_style
+    from deckgen.fingerprint import code_fingerprint
 
     layout = context.layout
     workshop = context.workshop
     parts = (
-        "deckgen", __version__, "weasyprint", version("weasyprint"), layout_files,
+        "deckgen", code_fingerprint(), "weasyprint", version("weasyprint"), layout_files,
         repr(card_labels(workshop, layout)), repr(context.page), repr(context.meta), repr(context.variant),
         workshop.language, workshop.title.plain, repr(layout.cards), repr(layout.colors), repr(layout.fonts),
         str(layout.logo), layout.logo_alt, repr(layout.template_dirs), context.base_url,

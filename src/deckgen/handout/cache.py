@@ -29,9 +29,9 @@ def document_key(kind: str, html: str) -> str:
     """The key of the ``kind`` document rendered from ``html``."""
     from importlib.metadata import version
 
-    from deckgen import __version__
+    from deckgen.fingerprint import code_fingerprint
 
-    parts = ("deckgen", __version__, "weasyprint", version("weasyprint"), kind, html)
+    parts = ("deckgen", code_fingerprint(), "weasyprint", version("weasyprint"), kind, html)
     return hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
