@@ -18,3 +18,44 @@ def test_slides_only_never_imports_weasyprint(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert (tmp_path / "netwerkversterking.pptx").is_file()
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_rebuild_fits_again_only_the_changed_model_and_writes_what_a_fresh_build_writes(
+        tmp_path, write_content, english_content, monkeypatch):
+    from deckgen.build import build
+    from deckgen.project import Request
+    from deckgen.slides import analysis, fits
+
+    text = english_content(4)
+    content = write_content(text)
+    build(Request(content=content, out_dir=tmp_path / "out", only=("slides",), cache=True))
+    assert (tmp_path / "out" / ".deckgen-cache" / "workshop" / fits.FILE).is_file()
+
+    fitted = []
+    fit = analysis._fit
+    monkeypatch.setattr(analysis, "_fit", lambda ctx, model: fitted.append(model.number) or fit(ctx, model))
+    fits._MEMORY.clear()  # a new process: only the cache folder remembers
+    changed = text.replace("weaknesses: [Volunteers come and go,", "weaknesses: [Volunteers come and go too often,", 1)
+    content.write_text(changed, encoding="utf-8")
+    build(Request(content=content, out_dir=tmp_path / "out", only=("slides",), cache=True))
+    assert fitted == [1]  # model 1's weaknesses changed; the three others come from the last build
+
+    fits._MEMORY.clear()
+    build(Request(content=content, out_dir=tmp_path / "fresh", only=("slides",)))
+    assert fitted == [1, 1, 2]  # without the cache: models 2 to 4 have the same lists, one fit serves them
+    assert (tmp_path / "out" / "workshop.pptx").read_bytes() == (tmp_path / "fresh" / "workshop.pptx").read_bytes()
+
+
+def test_a_damaged_fits_file_is_no_fit_at_all(tmp_path, write_content, english_content):
+    from deckgen.build import build
+    from deckgen.project import Request
+    from deckgen.slides import fits
+
+    content = write_content(english_content(2))
+    cache = tmp_path / "out" / ".deckgen-cache" / "workshop"
+    cache.mkdir(parents=True)
+    (cache / fits.FILE).write_text('{"x": [1, 0, "big", null], "y": "nonsense"', encoding="utf-8")
+    fits._MEMORY.clear()
+    build(Request(content=content, out_dir=tmp_path / "out", only=("slides",), cache=True))
+    build(Request(content=content, out_dir=tmp_path / "fresh", only=("slides",)))
+    assert (tmp_path / "out" / "workshop.pptx").read_bytes() == (tmp_path / "fresh" / "workshop.pptx").read_bytes()

@@ -130,7 +130,18 @@ def parts_for(model: WorkModel, count: int, semicolon: str) -> list[list[Part]]:
 
 def choose(ctx: Context, model: WorkModel) -> tuple[list[Part], float, float | None]:
     """The fewest slides and, for them, the largest size at which the analysis fits: (parts, size,
-    None), or the split into most parts at the minimum size with the height it would need."""
+    None), or the split into most parts at the minimum size with the height it would need. A model
+    fitted before (this process, or the last build: deckgen.slides.fits) is not fitted again."""
+    fit = ctx.fits.get(model)
+    if fit is None:
+        fit = _fit(ctx, model)
+        ctx.fits.put(model, fit)
+    count, option, size, need = fit
+    return parts_for(model, count, ctx.language.semicolon)[option], size, need
+
+
+def _fit(ctx: Context, model: WorkModel) -> list:
+    """choose's search, as [slide count, option of parts_for, size, height needed or None]."""
     longest = max(len(model.strengths), len(model.weaknesses), 1)
 
     def fits(parts, size):
@@ -138,13 +149,13 @@ def choose(ctx: Context, model: WorkModel) -> tuple[list[Part], float, float | N
 
     for floor in (ctx.readable, ctx.min_size):
         for count in range(1, longest + 2):
-            for parts in parts_for(model, count, ctx.language.semicolon):
+            for option, parts in enumerate(parts_for(model, count, ctx.language.semicolon)):
                 size = first_fit(ctx.scaled(DESIGN_SIZE), floor, lambda s, parts=parts: fits(parts, s))
                 if size is not None:
-                    return parts, size, None
-    parts = parts_for(model, longest + 1, ctx.language.semicolon)[-1]
-    need = max(min(table_height(ctx, part, ctx.min_size, split) for split in SPLITS) for part in parts)
-    return parts, ctx.min_size, need
+                    return [count, option, size, None]
+    options = parts_for(model, longest + 1, ctx.language.semicolon)
+    need = max(min(table_height(ctx, part, ctx.min_size, split) for split in SPLITS) for part in options[-1])
+    return [longest + 1, len(options) - 1, ctx.min_size, need]
 
 
 def table_height(ctx: Context, part: Part, size: float, split: float = 0.5) -> float:
