@@ -125,9 +125,11 @@ def test_outputs_are_written_preview_first_and_the_handout_is_left_for_a_newer_s
     watcher.state.publish = record
     watcher.pictures = False
     watcher.rebuild(superseded=lambda: True)
-    assert published == [("slides", "handout")]  # cards first; then a newer save: nothing stale goes on
+    assert published == [("slides", "card PDFs", "handout")]  # the cards' HTML first; then a newer save
     assert (watcher.request.out_dir / "workshop-cards.html").is_file()
-    assert not (watcher.request.out_dir / "workshop.pptx").exists()
+    assert not (watcher.request.out_dir / "workshop.pptx").exists()  # nothing stale goes on
+    assert not (watcher.request.out_dir / "workshop-cards.pdf").exists()
     watcher.rebuild()
-    assert published[1:] == [("slides", "handout"), ("handout",), ()]
+    assert published[1:] == [("slides", "card PDFs", "handout"), ("card PDFs", "handout"), ("handout",), ()]
+    assert (watcher.request.out_dir / "workshop-cards.pdf").is_file()
     assert (watcher.request.out_dir / "workshop-guide.pdf").is_file()

@@ -18,9 +18,11 @@ from deckgen.builders import builder
 from deckgen.errors import DeckgenError, DoesNotFit, failure_message
 from deckgen.project import OutputNames, Project, Request, layout_reference, open_project
 
-# What the preview shows first is built first; the handout and the guide, slowest and not on the page,
-# last, and not at all for content that was saved again meanwhile.
-STAGES = ("cards", "slides", "handout")
+# What the page shows first is built first: the cards' HTML, then the slides (and their pictures); the card
+# PDFs and the handout and guide, slower and only linked, last, and not at all for content saved again
+# meanwhile. Each stage: (what the page calls it, its builder, whether only the builder's preview).
+STAGES = (("cards", "cards", True), ("slides", "slides", False), ("card PDFs", "cards", False),
+          ("handout", "handout", False))
 
 
 @dataclass
@@ -67,11 +69,13 @@ class Watcher:
         except (DeckgenError, OSError) as error:  # say it and keep watching
             self._failed(failure_message(error, self.request.out_dir))
             return
-        stages = [name for name in STAGES if not self.request.only or name in self.request.only]
+        stages = [stage for stage in STAGES if not self.request.only or stage[1] in self.request.only]
         problems, failed, slides = [], [], self.state.slides
-        for done, name in enumerate(stages):
+        for done, (_label, name, preview) in enumerate(stages):
+            if name in failed:
+                continue  # its problems are told once
             try:
-                write(self.project, (name,))
+                self._write(name, preview)
             except DoesNotFit as misfits:
                 problems += misfits.problems
                 failed.append(name)
@@ -82,7 +86,7 @@ class Watcher:
                 slides = self._pictures()
             if problems:
                 continue  # published below, with every stage's problems
-            self.state.publish(True, "", slides, tuple(stages[done + 1:]))
+            self.state.publish(True, "", slides, tuple(stage[0] for stage in stages[done + 1:]))
             if done + 1 < len(stages) and superseded():
                 return
         if problems:
@@ -91,6 +95,17 @@ class Watcher:
                          f"not updated: {', '.join(failed)}.", slides)
             return
         self.echo(f"built in {time.perf_counter() - started:.1f} s; watching for changes (Ctrl-C stops)")
+
+    def _write(self, name: str, preview: bool) -> None:
+        """The files of builder ``name`` (only its preview's, when ``preview``), landed together."""
+        if not preview:
+            write(self.project, (name,))
+            return
+        from deckgen.outputs import output_set
+
+        with output_set(self.project.out_dir) as outputs:
+            builder(name).write_preview(self.project, outputs)
+            outputs.commit()
 
     def _failed(self, message: str, slides: list[tuple[str, str]] | None = None) -> None:
         self.echo(f"build failed:\n{message}")
