@@ -74,9 +74,13 @@ class OfficeServer:
         self._usable = False
         self._lock = threading.Lock()  # one conversion at a time: LibreOffice itself is not thread-safe
         self._closed = False
+        self._started = False
 
     def start(self) -> None:
-        """Start LibreOffice without waiting for it; ``convert`` waits."""
+        """Start LibreOffice without waiting for it; ``convert`` waits (and starts it, if not yet asked to)."""
+        if self._started:
+            return
+        self._started = True
         threading.Thread(target=self._start, name="deckgen-office", daemon=True).start()
 
     def _start(self) -> None:
@@ -139,6 +143,7 @@ class OfficeServer:
     @property
     def running(self) -> bool:
         """Whether conversions go to the LibreOffice kept running (waits for it to have started)."""
+        self.start()
         self._ready.wait()
         return self._usable and self._process is not None and self._process.poll() is None
 
