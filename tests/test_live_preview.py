@@ -20,8 +20,9 @@ def edited(text: str) -> str:
             .replace("title: Model 2\n", "title: Model 2 retitled\n"))
 
 
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def digest(path) -> tuple[str, int]:
+    """What a picture shows, and when it was written: a picture drawn again has a new time."""
+    return hashlib.sha256(path.read_bytes()).hexdigest(), path.stat().st_mtime_ns
 
 
 def deck_of(content, out):
@@ -71,6 +72,7 @@ def test_watch_keeps_one_libreoffice_and_pictures_only_the_changed_slides(watche
     second = {path: digest(watcher.request.out_dir / path) for path, _ in watcher.state.slides}
     redrawn = sorted(path for path in first if first[path] != second[path])
     assert redrawn == ["workshop-preview/slide-002.png", "workshop-preview/slide-004.png"]
+    assert all(first[path][0] != second[path][0] for path in redrawn)  # and they show the edit
     assert not any("started anew" in message for message in watcher.messages)
     assert RENAMED in (watcher.request.out_dir / "workshop-cards.html").read_text(encoding="utf-8")
 
@@ -83,11 +85,19 @@ def test_without_a_python_that_has_uno_slides_are_pictured_by_a_cold_libreoffice
     monkeypatch.setattr("deckgen.office.uno_pythons", lambda: [])
     watcher.start_office()
     watcher.rebuild()
+    first = {path: digest(watcher.request.out_dir / path) for path, _ in watcher.state.slides}
+    content = watcher.request.content
+    content.write_text(edited(content.read_text()), encoding="utf-8")
     watcher.rebuild()
     said = [message for message in watcher.messages if "started anew for every save" in message]
     assert len(said) == 1 and "python3-uno" in said[0]  # said once, with what to install
-    assert len(watcher.state.slides) == 6
-    assert all((watcher.request.out_dir / path).stat().st_size > 1000 for path, _ in watcher.state.slides)
+    assert len(first) == 6
+    second = {path: digest(watcher.request.out_dir / path) for path, _ in watcher.state.slides}
+    # a cold LibreOffice too is asked for the changed slides only
+    redrawn = sorted(path for path in first if first[path] != second[path])
+    assert redrawn == ["workshop-preview/slide-002.png", "workshop-preview/slide-004.png"]
+    assert all(first[path][0] != second[path][0] for path in redrawn)
+    assert all((watcher.request.out_dir / path).stat().st_size > 1000 for path in second)
 
 
 def test_the_page_links_the_handout_and_the_guide_once_written(watcher, monkeypatch):
