@@ -1,13 +1,18 @@
-"""Benchmark: deckgen's whole-process build times and peak memory against the floor.
+"""Benchmark: deckgen's whole-process build times and peak memory against the floor, and the live preview.
 
-Run from the checkout:   python benchmarks/run.py [--sizes 7,70,700] [--runs 3] [--json FILE]
+Run from the checkout:   python benchmarks/run.py [--sizes 7,200,700] [--runs 3] [--json FILE] [--readme]
+Only rewrite the README's table from a results file:   python benchmarks/run.py --readme-only --json FILE
 
 For each size N it generates valid content with N models, then times, as whole processes over
-several runs, ``deckgen build`` (all outputs, cold cache), ``--only slides`` and ``--only cards``,
-and a rebuild after one model changed (warm cache). Beside them, in the same run, the floor:
-WeasyPrint rendering deckgen's own HTML preview of the same cards once in one process, and, where
-Debian's chromium is installed, Chromium's headless print of that HTML. Prints a table and writes
-it as JSON (default: output/benchmark.json).
+several runs, ``deckgen build`` (all outputs, cold cache), ``--only slides`` beside a plain python-pptx
+script writing slides of the same kind (benchmarks/plain_pptx.py), ``--only cards`` (cold), and a
+rebuild after one model changed (warm cache). Beside them, in the same run, the floor: WeasyPrint
+rendering deckgen's own HTML preview of the same cards once in one process, and, where Debian's
+chromium is installed, Chromium's headless print of that HTML. The bundled example is built cold
+beside WeasyPrint rendering its cards, handout and guide HTML; and ``deckgen watch --serve`` on the
+example is timed from the save of a one-model edit to the served cards and slide pictures showing it.
+Prints a table and writes it as JSON (default: output/benchmark.json); ``--readme`` also rewrites the
+README's Performance table from it. The machine may be shared: every figure is a median, and noisy.
 """
 
 from __future__ import annotations
@@ -16,16 +21,22 @@ import argparse
 import json
 import os
 import random
+import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 MEASURE = [sys.executable, str(HERE / "measure.py")]
+EXAMPLE = ROOT / "content" / "netwerkversterking.yaml"
 WORDS = ("netwerk buurt vrijwilliger contact steun vertrouwen buddy groep ervaring coaching tijd "
          "kennis kans drempel gezin familie school activiteit organisatie respect").split()
 
@@ -93,9 +104,11 @@ def bench_size(models: int, runs: int, work: Path) -> dict:
     def cold():
         shutil.rmtree(out, ignore_errors=True)
 
-    row = {"models": models}
+    row = {"models": models, "load_average_before": [round(x, 1) for x in os.getloadavg()]}
     row["build_all_cold"] = median_of(runs, deckgen, folder, before=cold)
     row["only_slides"] = median_of(runs, deckgen + ["--only", "slides"], folder, before=cold)
+    plain = [sys.executable, str(HERE / "plain_pptx.py"), str(content), str(folder / "plain.pptx")]
+    row["plain_pptx"] = median_of(runs, plain, folder)
     row["only_cards_cold"] = median_of(runs, deckgen + ["--only", "cards"], folder, before=cold)
 
     picks = random.Random(models)
@@ -119,41 +132,241 @@ def bench_size(models: int, runs: int, work: Path) -> dict:
                    f"--user-data-dir={folder / 'chromium-profile'}", "--no-pdf-header-footer",
                    f"--print-to-pdf={folder / 'chromium.pdf'}", html.as_uri()]
         row["floor_chromium"] = median_of(runs, browser, folder)
+    row["load_average_after"] = [round(x, 1) for x in os.getloadavg()]
     return row
 
 
+# The handout's and the guide's HTML as the handout builder renders them, written beside the content (their
+# relative references resolve there), for the example's floor.
+DOCUMENTS_HTML = """
+import sys
+from pathlib import Path
+from deckgen.handout.document import KINDS, html_document
+from deckgen.handout.view import build_view
+from deckgen.project import Request, open_project
+project = open_project(Request(content=Path(sys.argv[1]), out_dir=Path(sys.argv[2])))
+view = build_view(project.workshop, project.layout, project.labels)
+for kind in KINDS:
+    (Path(sys.argv[1]).parent / f"floor-{kind}.html").write_text(html_document(project, view, kind), encoding="utf-8")
+"""
+
+
+def bench_example(runs: int, work: Path) -> dict:
+    """The bundled example, all outputs cold, beside WeasyPrint rendering its cards, handout and guide HTML."""
+    folder = work / "example"
+    folder.mkdir()
+    content = folder / EXAMPLE.name
+    shutil.copy(EXAMPLE, content)
+    out = folder / "output"
+    deckgen = [sys.executable, "-m", "deckgen", "build", str(content), "--out", str(out), "--quiet"]
+    row = {"build_all_cold": median_of(runs, deckgen, folder, before=lambda: shutil.rmtree(out, ignore_errors=True)),
+           "only_slides": median_of(runs, deckgen + ["--only", "slides"], folder)}
+    subprocess.run([sys.executable, "-c", DOCUMENTS_HTML, str(content), str(out)], check=True, capture_output=True)
+    pages = [out / f"{content.stem}-cards.html", folder / "floor-handout.html", folder / "floor-guide.html"]
+    floor = "import weasyprint\n" + "".join(
+        f"weasyprint.HTML(filename={str(page)!r}).write_pdf({str(folder / f'floor-{n}.pdf')!r})\n"
+        for n, page in enumerate(pages))
+    row["floor_weasyprint"] = median_of(runs, [sys.executable, "-c", floor], folder)
+    return row
+
+
+def bench_watch(edits: int, work: Path) -> dict:
+    """``deckgen watch --serve`` on the example: seconds from saving a one-model edit until the served cards
+    HTML shows it, and until the slide pictures of it are served (the page's /status lists them)."""
+    folder = work / "watch"
+    folder.mkdir()
+    content = folder / "example.yaml"
+    original = EXAMPLE.read_text(encoding="utf-8")
+    content.write_text(original, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "deckgen", "watch", str(content), "--serve", "--port", "0",
+                                "--out", str(folder / "output")], stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    messages = [process.stderr.readline()]
+    base = re.search(r"http://127\.0\.0\.1:\d+/", messages[0]).group(0)
+    threading.Thread(target=lambda: messages.extend(process.stderr), daemon=True).start()
+
+    def status() -> dict:
+        with urllib.request.urlopen(base + "status", timeout=10) as response:
+            return json.load(response)
+
+    def served_cards() -> str:
+        with urllib.request.urlopen(base + "example-cards.html", timeout=10) as response:
+            return response.read().decode("utf-8")
+
+    def settled() -> dict:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                now = status()
+                if now["generation"] and not now["pending"] and now["slides"]:
+                    return now
+            except OSError:
+                pass
+            time.sleep(0.1)
+        raise SystemExit("deckgen watch did not settle:\n" + "".join(messages))
+
+    cards, slides = [], []
+    try:
+        settled()
+        for edit in range(edits):
+            time.sleep(1.0)  # a trainer's pause between saves; the watcher is idle
+            before = settled()
+            pictures = {path: version for path, version in before["slides"]}
+            word = f"Bewerkt{edit}"
+            started = time.perf_counter()
+            content.write_text(original.replace("name: Persoonlijk netwerk", f"name: Persoonlijk netwerk {word}"),
+                               encoding="utf-8")
+            seen_cards = seen_slides = None
+            while seen_cards is None or seen_slides is None:
+                elapsed = time.perf_counter() - started
+                if elapsed > 120:
+                    raise SystemExit("the edit did not show within 120 s:\n" + "".join(messages))
+                if seen_cards is None and word in served_cards():
+                    seen_cards = elapsed
+                if seen_slides is None:
+                    now = status()
+                    if (now["generation"] > before["generation"] and not {"cards", "slides"} & set(now["pending"])
+                            and {path: version for path, version in now["slides"]} != pictures):
+                        seen_slides = elapsed
+                time.sleep(0.02)
+            cards.append(seen_cards)
+            slides.append(seen_slides)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(30)
+    kept = not any("started anew" in message for message in messages)
+    return {"edits": edits, "cards_seconds": round(statistics.median(cards), 3),
+            "slides_seconds": round(statistics.median(slides), 3), "office_kept_running": kept,
+            "cards_all": [round(x, 3) for x in cards], "slides_all": [round(x, 3) for x in slides]}
+
+
+def cell(result: dict | None, memory: bool = True) -> str:
+    if not result:
+        return "n/a"
+    seconds = result["seconds"]
+    shown = f"{seconds:.2f} s" if seconds < 10 else f"{seconds:.0f} s"
+    return f"{shown} / {result['peak_mb']:.0f} MB" if memory else shown
+
+
+COLUMNS = [("build_all_cold", "all outputs, cold", True), ("only_slides", "slides only", True),
+           ("plain_pptx", "plain python-pptx, same slides", False), ("only_cards_cold", "cards only, cold", True),
+           ("rebuild_one_changed", "all, after editing one model", False),
+           ("floor_weasyprint", "WeasyPrint alone on the same cards", True),
+           ("floor_chromium", "Chromium print of the same cards", False)]
+
+
 def table(rows: list[dict]) -> str:
-    columns = ["build_all_cold", "only_slides", "only_cards_cold", "rebuild_one_changed",
-               "floor_weasyprint", "floor_chromium"]
-    header = "models | " + " | ".join(columns)
-    lines = [header, "-" * len(header)]
+    lines = ["| models | " + " | ".join(title for _, title, _ in COLUMNS) + " |",
+             "| --- |" + " --- |" * len(COLUMNS)]
     for row in rows:
-        cells = [f"{row[c]['seconds']:.2f} s / {row[c]['peak_mb']:.0f} MB" if c in row else "n/a" for c in columns]
-        lines.append(f"{row['models']:>6} | " + " | ".join(cells))
+        lines.append(f"| {row['models']} | " + " | ".join(cell(row.get(key), memory) for key, _, memory in COLUMNS)
+                     + " |")
     return "\n".join(lines)
+
+
+def ratio(numerator: dict | None, denominator: dict | None, divide: float = 1.0) -> float | None:
+    if not numerator or not denominator:
+        return None
+    return numerator["seconds"] / (denominator["seconds"] / divide)
+
+
+def goals(results: dict) -> str:
+    """Each goal of the performance issue: its target, the figure measured, met or not."""
+    rows = {row["models"]: row for row in results["rows"]}
+    cpus = results.get("cpus") or 1
+    largest, example, watch = rows.get(max(rows, default=0), {}), results.get("example", {}), results.get("watch")
+    lines = ["| goal | target | measured | met |", "| --- | --- | --- | --- |"]
+
+    def add(goal: str, target: str, value: float | None, limit: float, shown: str) -> None:
+        met = "n/a" if value is None else ("yes" if value <= limit else "no")
+        lines.append(f"| {goal} | {target} | {shown if value is not None else 'not measured'} | {met} |")
+
+    if watch:
+        add("1. live preview: cards", "≤ 1.0 s from the save", watch["cards_seconds"], 1.0,
+            f"{watch['cards_seconds']:.2f} s (median of {watch['edits']} edits)")
+        add("1. live preview: slide pictures", "≤ 2.0 s from the save", watch["slides_seconds"], 2.0,
+            f"{watch['slides_seconds']:.2f} s" + ("" if watch["office_kept_running"] else " (LibreOffice cold)"))
+    n = largest.get("models")
+    vs_chromium = ratio(largest.get("only_cards_cold"), largest.get("floor_chromium"))
+    add(f"2. cards cold, {n} models, vs Chromium", "≤ 1.2x", vs_chromium, 1.2,
+        f"{vs_chromium:.2f}x" if vs_chromium else "")
+    vs_floor = ratio(largest.get("only_cards_cold"), largest.get("floor_weasyprint"), cpus)
+    add(f"2. cards cold, {n} models, vs WeasyPrint over {cpus} cores", "≤ 1.2x", vs_floor, 1.2,
+        f"{vs_floor:.2f}x" if vs_floor else "")
+    peak = largest.get("build_all_cold", {}).get("peak_mb")
+    add(f"3. memory, {n} models, all outputs", "≤ 300 MB (process tree)", peak, 300, f"{peak:.0f} MB" if peak else "")
+    rebuild = ratio(largest.get("rebuild_one_changed"), largest.get("build_all_cold"))
+    add(f"4. rebuild after one edit, {n} models", "≤ 10 % of cold", rebuild, 0.10,
+        f"{rebuild:.0%}" if rebuild is not None else "")
+    middle = rows.get(200) or largest
+    slides = ratio(middle.get("only_slides"), middle.get("plain_pptx"))
+    add(f"5. slides, {middle.get('models')} models, vs plain python-pptx", "≤ 2x", slides, 2.0,
+        f"{slides:.2f}x" if slides else "")
+    floor = ratio(example.get("build_all_cold"), example.get("floor_weasyprint"))
+    add("6. the example, all outputs cold, vs WeasyPrint on its cards, handout and guide", "≤ 1.5x", floor, 1.5,
+        f"{floor:.2f}x ({example['build_all_cold']['seconds']:.2f} s)" if floor else "")
+    return "\n".join(lines)
+
+
+README_START, README_END = "<!-- benchmark table: start -->", "<!-- benchmark table: end -->"
+
+
+def update_readme(results: dict, source: Path, readme: Path = ROOT / "README.md") -> None:
+    """Rewrite the README's Performance tables (between the benchmark markers) from ``results``."""
+    sizes = ",".join(str(row["models"]) for row in results["rows"])
+    try:
+        shown = source.resolve().relative_to(ROOT)
+    except ValueError:
+        shown = source
+    block = (f"{README_START}\nMeasured on a {results['cpus']}-core machine shared with other work (medians of "
+             f"{results.get('runs', 3)} runs, fewer at the largest sizes; memory is the peak of the whole process "
+             f"tree, sampled; other builds ran beside these: the load average is in the results), with\n"
+             f"`python benchmarks/run.py --sizes {sizes} --readme` (results in `{shown}`):\n\n"
+             f"{table(results['rows'])}\n\nThe issue's goals (#17):\n\n{goals(results)}\n{README_END}")
+    text = readme.read_text(encoding="utf-8")
+    pattern = re.compile(re.escape(README_START) + ".*?" + re.escape(README_END), re.S)
+    if not pattern.search(text):
+        raise SystemExit(f"{readme} has no {README_START} ... {README_END} block to rewrite")
+    readme.write_text(pattern.sub(lambda _: block, text), encoding="utf-8")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="7,70,700")
+    parser.add_argument("--sizes", default="7,200,700")
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--runs-at", default="700:1",
-                        help="fewer runs for big sizes, as SIZE:RUNS,... (default 700:1: a cold 700-model "
-                             "build takes about a minute)")
+    parser.add_argument("--runs-at", default="200:1,700:1",
+                        help="fewer runs for big sizes, as SIZE:RUNS,... (default 200:1,700:1: a cold 700-model "
+                             "build takes minutes)")
+    parser.add_argument("--edits", type=int, default=7, help="saved edits timed in deckgen watch --serve")
     parser.add_argument("--json", type=Path, default=Path("output/benchmark.json"))
+    parser.add_argument("--readme", action="store_true", help="rewrite the README's tables from the results")
+    parser.add_argument("--readme-only", action="store_true", help="only rewrite the README from --json")
     args = parser.parse_args()
-    rows = []
+    if args.readme_only:
+        update_readme(json.loads(args.json.read_text(encoding="utf-8")), args.json)
+        return
+    # The builds run in other folders: a relative PYTHONPATH (PYTHONPATH=src) must still find this checkout.
+    paths = [str(Path(path).resolve()) for path in os.environ.get("PYTHONPATH", "").split(os.pathsep) if path]
+    if paths:
+        os.environ["PYTHONPATH"] = os.pathsep.join(paths)
+    results = {"cpus": os.cpu_count(), "python": sys.version.split()[0], "runs": args.runs, "rows": []}
     with tempfile.TemporaryDirectory(prefix="deckgen-bench-") as work:
+        started = time.perf_counter()
+        results["watch"] = bench_watch(args.edits, Path(work))
+        results["example"] = bench_example(args.runs, Path(work))
+        print(f"  the example and watch measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         for size in (int(s) for s in args.sizes.split(",")):
             started = time.perf_counter()
             runs = dict(pair.split(":") for pair in args.runs_at.split(",") if pair).get(str(size), args.runs)
-            rows.append(bench_size(size, int(runs), Path(work)))
+            results["rows"].append(bench_size(size, int(runs), Path(work)))
             print(f"  {size} models measured in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    print(table(rows))
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps({"cpus": os.cpu_count(), "python": sys.version.split()[0], "rows": rows},
-                                    indent=2), encoding="utf-8")
+            args.json.parent.mkdir(parents=True, exist_ok=True)
+            args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")  # kept as it grows
+    print(table(results["rows"]))
+    print(goals(results))
     print(f"written: {args.json}")
+    if args.readme:
+        update_readme(results, args.json)
 
 
 if __name__ == "__main__":

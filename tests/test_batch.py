@@ -31,7 +31,10 @@ def test_one_layout_many_workshops_share_the_output_folder(tmp_path, write_conte
     second = write_content(english_content(1, questions=False), name="second.yaml")
     result = CliRunner().invoke(main, ["build", str(first), str(second), "--only", "slides", "--out", "out"])
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["first.pptx", "second.pptx"]
+    # beside the decks only the cache folder (.deckgen-cache: the slides' fitted sizes of each workshop)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name != ".deckgen-cache") == [
+        "first.pptx", "second.pptx"]
+    assert sorted(p.name for p in (tmp_path / "out" / ".deckgen-cache").iterdir()) == ["first", "second"]
     assert "2 of 2 builds succeeded." in result.output
 
 

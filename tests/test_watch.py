@@ -110,8 +110,8 @@ def test_a_save_during_a_build_is_built_right_after_it(write_content, tmp_path):
     original = watcher.rebuild
     saved = threading.Event()
 
-    def rebuild_then_save():
-        original()
+    def rebuild_then_save(**options):
+        original(**options)
         if not saved.is_set():  # the trainer saves while the first build is still running
             saved.set()
             time.sleep(0.05)  # a modification time that differs from the one the build read

@@ -3,6 +3,7 @@ and one overview picture of the whole set, for a quick look or to mail to a coll
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import tempfile
@@ -17,15 +18,16 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def deck_to_pdf(deck: Path, folder: Path) -> Path:
-    """The deck as a PDF rendered by LibreOffice, a real office suite."""
+def deck_to_pdf(deck: Path, folder: Path, pages: list[int] | None = None) -> Path:
+    """The deck as a PDF rendered by LibreOffice, a real office suite (started for this deck alone); only
+    the slides numbered ``pages`` (from 1) when given."""
     office = soffice()
     if office is None:
         raise DeckgenError("LibreOffice is not installed, so slides cannot be pictured "
                            "(Debian/Ubuntu: apt-get install libreoffice-impress); card pictures need no LibreOffice")
     with tempfile.TemporaryDirectory(prefix="deckgen-lo-") as profile:
         result = subprocess.run(
-            [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+            [office, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", _pdf_filter(pages),
              "--outdir", str(folder), str(deck)],
             capture_output=True, text=True, timeout=300,
         )
@@ -35,7 +37,18 @@ def deck_to_pdf(deck: Path, folder: Path) -> Path:
     return pdf
 
 
-def pdf_to_pngs(pdf: Path, folder: Path, prefix: str, scale: float = SCALE) -> list[Path]:
+def _pdf_filter(pages: list[int] | None) -> str:
+    if not pages:
+        return "pdf"
+    page_range = ",".join(f"{page}-{page}" for page in pages)
+    options = json.dumps({"PageRange": {"type": "string", "value": page_range}})
+    return f"pdf:impress_pdf_Export:{options}"
+
+
+def pdf_to_pngs(pdf: Path, folder: Path, prefix: str, scale: float = SCALE,
+                numbers: list[int] | None = None) -> list[Path]:
+    """A PNG of every page, ``PREFIX-001.png`` on; ``numbers`` numbers the pages otherwise (a PDF of some
+    slides of a deck: their numbers in the deck). Each PNG lands whole (a server may be reading it)."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(pdf))
@@ -50,8 +63,10 @@ def pdf_to_pngs(pdf: Path, folder: Path, prefix: str, scale: float = SCALE) -> l
             shown_left, shown_bottom, shown_right, shown_top = page.get_cropbox()
             crop = (left - shown_left, bottom - shown_bottom, shown_right - right, shown_top - top)
             image = page.render(scale=scale, crop=crop).to_pil()
-            target = folder / f"{prefix}-{index + 1:03d}.png"
-            image.save(target, optimize=True)
+            target = folder / f"{prefix}-{(numbers[index] if numbers else index + 1):03d}.png"
+            partial = target.with_name(f".{target.name}.partial")
+            image.save(partial, format="PNG", optimize=True)
+            partial.replace(target)
             written.append(target)
     finally:
         document.close()

@@ -13,27 +13,35 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-from deckgen.build import write_all
+from deckgen.build import write, write_all
 from deckgen.builders import builder
-from deckgen.errors import DeckgenError, failure_message
+from deckgen.errors import DeckgenError, DoesNotFit, failure_message
 from deckgen.project import OutputNames, Project, Request, layout_reference
 from deckgen.translation import open_projects
+
+# What the page shows first is built first: the cards' HTML, then the slides (and their pictures); the card
+# PDFs and the handout and guide, slower and only linked, last, and not at all for content saved again
+# meanwhile. Each stage: (what the page calls it, its builder, whether only the builder's preview).
+STAGES = (("cards", "cards", True), ("slides", "slides", False), ("card PDFs", "cards", False),
+          ("handout", "handout", False))
 
 
 @dataclass
 class BuildState:
     """What the preview page shows: the latest build's number, outcome and files."""
 
-    generation: int = 0
+    generation: int = 0  # counts what the page shows: each output as it lands, each failure
+    builds: int = 0  # counts the builds (a save), as the page numbers them
     ok: bool = False
     message: str = ""
-    slides: list[str] = field(default_factory=list)
+    slides: list[tuple[str, str]] = field(default_factory=list)  # each slide picture and its version
+    pending: tuple[str, ...] = ()  # outputs of the running build not written yet
     changed: threading.Condition = field(default_factory=threading.Condition)
 
-    def publish(self, ok: bool, message: str, slides: list[str]) -> None:
+    def publish(self, ok: bool, message: str, slides: list[tuple[str, str]], pending: tuple[str, ...] = ()) -> None:
         with self.changed:
             self.generation += 1
-            self.ok, self.message, self.slides = ok, message, slides
+            self.ok, self.message, self.slides, self.pending = ok, message, slides, pending
             self.changed.notify_all()
 
 
@@ -53,41 +61,109 @@ class Watcher:
         names = OutputNames(request.out_dir, request.content.stem)
         self.deck = builder("slides").outputs(names)["deck"]
         self.cards_html = builder("cards").outputs(names)["html"]
+        self.documents = builder("handout").outputs(names)  # the handout and the guide, linked from the page
+        self._slide_pictures = None  # SlidePictures with one LibreOffice kept running, made when first needed
+        self._office = None
 
-    def rebuild(self) -> None:
+    def rebuild(self, superseded: Callable[[], bool] = lambda: False) -> None:
+        """Build every output, in STAGES order, publishing after each; stop early when ``superseded()`` says
+        the files were saved again. An output whose text does not fit keeps its last files, and the others
+        are still written: the page shows every problem at once."""
         started = time.perf_counter()
+        self.state.builds += 1
         try:
             projects = open_projects(self.request)  # the content's language and every translation's
-            self.project = projects[0]
-            write_all(projects, self.request.only)
+            self.project, translations = projects[0], projects[1:]
         except (DeckgenError, OSError) as error:  # say it and keep watching
-            message = failure_message(error, self.request.out_dir)
-            self.echo(f"build failed:\n{message}")
-            self.state.publish(False, message, self.state.slides)
+            self._failed(failure_message(error, self.request.out_dir))
             return
-        slides = self._slide_pictures()
+        stages = [stage for stage in STAGES if not self.request.only or stage[1] in self.request.only]
+        problems, failed, slides = [], [], self.state.slides
+        for done, (_label, name, preview) in enumerate(stages):
+            if name in failed:
+                continue  # its problems are told once
+            try:
+                self._write(name, preview)
+            except DoesNotFit as misfits:
+                problems += misfits.problems
+                failed.append(name)
+            except (DeckgenError, OSError) as error:
+                self._failed(failure_message(error, self.request.out_dir))
+                return
+            if name == "slides" and name not in failed:
+                slides = self._pictures()
+            if problems:
+                continue  # published below, with every stage's problems
+            self.state.publish(True, "", slides, tuple(stage[0] for stage in stages[done + 1:]))
+            if done + 1 < len(stages) and superseded():
+                return
+        if translations and not superseded():  # the other languages' files, after the page is up to date
+            try:
+                write_all(translations, self.request.only)
+            except DoesNotFit as misfits:
+                problems += misfits.problems
+                failed.append("translations")
+            except (DeckgenError, OSError) as error:
+                self._failed(failure_message(error, self.request.out_dir))
+                return
+        if problems:
+            count = len(problems)
+            self._failed(f"{DoesNotFit(problems)}\n{count} problem{'s' * (count != 1)} found; "
+                         f"not updated: {', '.join(failed)}.", slides)
+            return
         self.echo(f"built in {time.perf_counter() - started:.1f} s; watching for changes (Ctrl-C stops)")
-        self.state.publish(True, "", slides)
 
-    def _slide_pictures(self) -> list[str]:
+    def _write(self, name: str, preview: bool) -> None:
+        """The files of builder ``name`` (only its preview's, when ``preview``), landed together."""
+        if not preview:
+            write(self.project, (name,))
+            return
+        from deckgen.outputs import output_set
+
+        with output_set(self.project.out_dir) as outputs:
+            builder(name).write_preview(self.project, outputs)
+            outputs.commit()
+
+    def _failed(self, message: str, slides: list[tuple[str, str]] | None = None) -> None:
+        self.echo(f"build failed:\n{message}")
+        self.state.publish(False, message, self.state.slides if slides is None else slides)
+
+    def _pictures(self) -> list[tuple[str, str]]:
         if not self.pictures:
             return []
-        from deckgen.preview import deck_to_pdf, pdf_to_pngs, soffice
+        from deckgen.preview import soffice
 
         if soffice() is None:
             return []
-        folder = self.request.out_dir / f"{self.request.content.stem}-preview"
-        folder.mkdir(parents=True, exist_ok=True)
-        for stale in folder.glob("slide-*.png"):
-            stale.unlink()
+        if self._slide_pictures is None:
+            self._slide_pictures = self._start_pictures()
         try:
-            pdf = deck_to_pdf(self.deck, folder)
-            pictures = pdf_to_pngs(pdf, folder, "slide")
-            pdf.unlink()
+            pictures = self._slide_pictures.update(self.deck)
         except DeckgenError as error:
             self.echo(f"slide pictures: {error}")
             return []
-        return [str(p.relative_to(self.request.out_dir)) for p in pictures]
+        return [(str(path.relative_to(self.request.out_dir)), version) for path, version in pictures]
+
+    def _start_pictures(self):
+        from deckgen.office import OfficeServer
+        from deckgen.slide_pictures import SlidePictures
+
+        self._office = OfficeServer(note=self.echo)
+        self._office.start()
+        return SlidePictures(self.request.out_dir / f"{self.request.content.stem}-preview", self._office)
+
+    def start_office(self) -> None:
+        """Start LibreOffice now, beside the first build, rather than when the first slides are pictured."""
+        if self.pictures and self._slide_pictures is None:
+            from deckgen.preview import soffice
+
+            if soffice() is not None:
+                self._slide_pictures = self._start_pictures()
+
+    def close(self) -> None:
+        """Stop the LibreOffice this watcher kept running."""
+        if self._office is not None:
+            self._office.close()
 
     def watched_paths(self) -> list[Path]:
         """The content's folder and the folders of its layout chain (as the last build resolved it; while
@@ -139,7 +215,7 @@ class Watcher:
         """Build, and build again while files were saved during the build: the last save is always built."""
         for _ in range(limit):
             before = self.stamp()
-            self.rebuild()
+            self.rebuild(superseded=lambda before=before: self.stamp() != before)
             if self.stamp() == before or (stop is not None and stop.is_set()):
                 return
 
@@ -151,38 +227,53 @@ class Watcher:
         # watchfiles logs "KeyboardInterrupt caught, stopping watch" on Ctrl-C: a trainer needs no such line
         logging.getLogger("watchfiles.main").setLevel(logging.ERROR)
 
-        self.rebuild_until_settled(stop)
-        while stop is None or not stop.is_set():
-            paths = self.watched_paths()
-            for changes in watchfiles.watch(*paths, stop_event=stop, debounce=200, raise_interrupt=False):
-                if any(self.is_relevant(Path(path)) for _, path in changes):
-                    self.rebuild_until_settled(stop)
-                    break  # the layout chain may have changed: watch its folders anew
-            else:
-                return
+        self.start_office()
+        try:
+            self.rebuild_until_settled(stop)
+            while stop is None or not stop.is_set():
+                paths = self.watched_paths()
+                for changes in watchfiles.watch(*paths, stop_event=stop, debounce=200, raise_interrupt=False):
+                    if any(self.is_relevant(Path(path)) for _, path in changes):
+                        self.rebuild_until_settled(stop)
+                        break  # the layout chain may have changed: watch its folders anew
+                else:
+                    return
+        finally:
+            self.close()
 
 
-def _page(state: BuildState, cards_html: str, cards_built: bool, office: bool) -> str:
-    status = (f"<p class='ok'>Built #{state.generation}</p>" if state.ok else
+DOCUMENTS = {"handout": "Handout", "guide": "Facilitator's guide"}
+
+
+def _page(state: BuildState, cards_html: str, cards_built: bool, office: bool, documents: dict[str, str]) -> str:
+    """The live page; ``documents`` are the handout's and the guide's file names, by role, where written."""
+    still = f" (still writing: {', '.join(state.pending)})" if state.pending else ""
+    status = (f"<p class='ok'>Built #{state.builds}{still}</p>" if state.ok else
               f"<pre class='error'>{html.escape(state.message)}</pre>")
-    slides = "".join(f"<img src='/{html.escape(p)}?v={state.generation}' alt='slide {i + 1}'>"
-                     for i, p in enumerate(state.slides))
+    # A slide's version changes with its picture only: the browser redraws just the slides that changed.
+    slides = "".join(f"<img src='/{html.escape(p)}?v={html.escape(version)}' alt='slide {i + 1}'>"
+                     for i, (p, version) in enumerate(state.slides))
     if not slides:
-        slides = ("<p>(no slides yet: the build above did not succeed)</p>" if office else
-                  "<p>(slide pictures need LibreOffice: apt-get install libreoffice-impress)</p>")
+        slides = ("<p>(slide pictures need LibreOffice: apt-get install libreoffice-impress)</p>" if not office else
+                  "<p>(the slides are being pictured)</p>" if "slides" in state.pending else
+                  "<p>(no slides yet: the build above did not succeed)</p>")
+    links = " · ".join(f"<a href='/{html.escape(name)}?v={state.generation}' target='_blank'>"
+                       f"{DOCUMENTS[role]} (PDF)</a>" for role, name in documents.items())
+    handout = f"<p class='documents'>{links}</p>" if links else ""
     cards = (f'<iframe id="cards" src="/{html.escape(cards_html)}?v={state.generation}"></iframe>' if cards_built
              else "<p>(no cards yet: the build above did not succeed)</p>")
     return f"""<!doctype html>
 <html><head><meta charset="utf-8"><title>deckgen preview</title>
 <style>
 body {{ font-family: system-ui, sans-serif; margin: 0; background: #E9ECEF; color: #222; }}
-header {{ padding: 8px 16px; background: #fff; border-bottom: 1px solid #ccc; }}
+header {{ padding: 8px 16px; background: #fff; border-bottom: 1px solid #ccc; display: flex; gap: 24px; }}
+.documents {{ margin: 0 0 0 auto; }}
 .ok {{ color: #1B5E20; margin: 0; }} .error {{ color: #B00020; white-space: pre-wrap; margin: 0; }}
 section {{ padding: 16px; }} h2 {{ font-size: 16px; }}
 .slides img {{ width: 480px; margin: 0 12px 12px 0; box-shadow: 0 1px 3px #0003; background: #fff; }}
 iframe {{ width: 100%; height: 80vh; border: 0; background: #fff; }}
 </style></head><body>
-<header>{status}</header>
+<header>{status}{handout}</header>
 <section class="slides"><h2>Slides</h2>{slides}</section>
 <section><h2>Cards</h2>{cards}</section>
 <script>
@@ -212,11 +303,12 @@ def make_server(watcher: Watcher, port: int) -> ThreadingHTTPServer:
         def do_GET(self):
             path = self.path.split("?")[0]
             if path == "/":
-                body = _page(state, cards_html.name, cards_html.is_file(), office).encode("utf-8")
+                documents = {role: path.name for role, path in watcher.documents.items() if path.is_file()}
+                body = _page(state, cards_html.name, cards_html.is_file(), office, documents).encode("utf-8")
                 self._send(body, "text/html; charset=utf-8")
             elif path == "/status":
-                body = json.dumps({"generation": state.generation, "ok": state.ok,
-                                   "message": state.message}).encode("utf-8")
+                body = json.dumps({"generation": state.generation, "ok": state.ok, "message": state.message,
+                                   "pending": list(state.pending), "slides": state.slides}).encode("utf-8")
                 self._send(body, "application/json")
             elif path == "/events":
                 self._events()

@@ -30,16 +30,11 @@ class CardsBuilder:
         return [project.locate(misfit) for misfit in lay_out(project).misfits] + picture_warnings(project)
 
     def write(self, project, outputs) -> None:
-        from deckgen.cards.htmldoc import html_page
         from deckgen.cards.imposition import impose
         from deckgen.cards.sheets import build_sheets, build_singles
-        from deckgen.cards.sides import lay_out, page_meta
-        from deckgen.cards.theme import PageSetup
 
         workshop, layout, settings = project.workshop, project.layout, project.print
-        laid_out = lay_out(project, cache_dir=project.cache_dir)
-        if laid_out.misfits:
-            raise DoesNotFit([project.locate(misfit) for misfit in laid_out.misfits])
+        laid_out = self._lay_out(project)
         for problem in picture_warnings(project):  # said while building too: the cards are printed from it
             warnings.warn(str(replace(problem, level="error")), DeckgenWarning, stacklevel=2)
         tag = document_tag(workshop.language)  # the documents' language: nl-NL, or the content's nl-BE
@@ -51,13 +46,37 @@ class CardsBuilder:
         pages = [reader.pages[0] for reader in laid_out.readers]
         sheets = build_sheets(pages, grid, plan, workshop.title.plain, tag, seed=laid_out.seed,
                               fonts=layout.fonts.files)
-        preview = html_page(workshop, layout, laid_out.cards, laid_out.sizes, "preview",
-                            PageSetup(0.0, False), meta=page_meta())
         files = self.outputs(project.names)
         outputs.temp_for(files["sheets"]).write_bytes(sheets)
         outputs.temp_for(files["single"]).write_bytes(singles)
-        outputs.temp_for(files["html"]).write_text(preview, encoding="utf-8")
+        outputs.temp_for(files["html"]).write_text(self._preview(project, laid_out), encoding="utf-8")
         outputs.after_commit(laid_out.save_cache)
+
+    def write_preview(self, project, outputs) -> None:
+        """Only the HTML preview, its sides laid out (and kept in the cache, so that ``write`` after it
+        lays out nothing again): ``deckgen watch`` shows it before the PDFs are assembled."""
+        laid_out = self._lay_out(project)
+        html = self.outputs(project.names)["html"]
+        outputs.temp_for(html).write_text(self._preview(project, laid_out), encoding="utf-8")
+        outputs.after_commit(laid_out.save_cache)
+
+    @staticmethod
+    def _lay_out(project):
+        from deckgen.cards.sides import lay_out
+
+        laid_out = lay_out(project, cache_dir=project.cache_dir)
+        if laid_out.misfits:
+            raise DoesNotFit([project.locate(misfit) for misfit in laid_out.misfits])
+        return laid_out
+
+    @staticmethod
+    def _preview(project, laid_out) -> str:
+        from deckgen.cards.htmldoc import html_page
+        from deckgen.cards.sides import page_meta
+        from deckgen.cards.theme import PageSetup
+
+        return html_page(project.workshop, project.layout, laid_out.cards, laid_out.sizes, "preview",
+                         PageSetup(0.0, False), meta=page_meta())
 
 
 def picture_warnings(project) -> list[Problem]:

@@ -138,10 +138,25 @@ def parts_for(model: WorkModel, count: int, semicolon: str) -> list[list[Part]]:
 
 
 def choose(ctx: Context, model: WorkModel, width: float | None = None,
-           max_slides: int | None = None) -> tuple[list[Part], float, float | None]:
+           max_slides: int | None = None) -> tuple[list[Part], float, float | None] | None:
     """The fewest slides and, for them, the largest size at which the analysis fits a table ``width`` wide:
     (parts, size, None), or the split into most parts at the minimum size with the height it would need.
-    With ``max_slides``: only at a readable size on at most that many slides, else None."""
+    With ``max_slides``: only at a readable size on at most that many slides, else None. A model fitted
+    before (this process, or the last build: deckgen.slides.fits) is not fitted again."""
+    variant = (width, max_slides)
+    fit = ctx.fits.get(model, variant)
+    if fit is None:
+        fit = _fit(ctx, model, width, max_slides)
+        ctx.fits.put(model, fit, variant)
+    count, option, size, need = fit
+    if count == 0:
+        return None
+    return parts_for(model, count, ctx.language.semicolon)[option], size, need
+
+
+def _fit(ctx: Context, model: WorkModel, width: float | None, max_slides: int | None) -> list:
+    """choose's search, as [slide count, option of parts_for, size, height needed or None]; a count of 0
+    when nothing fits within ``max_slides``."""
     longest = max(len(model.strengths), len(model.weaknesses), 1)
 
     def fits(parts, size):
@@ -150,15 +165,15 @@ def choose(ctx: Context, model: WorkModel, width: float | None = None,
     floors = (ctx.readable,) if max_slides else (ctx.readable, ctx.min_size)
     for floor in floors:
         for count in range(1, min(longest + 2, (max_slides or longest + 1) + 1)):
-            for parts in parts_for(model, count, ctx.language.semicolon):
+            for option, parts in enumerate(parts_for(model, count, ctx.language.semicolon)):
                 size = first_fit(ctx.scaled(DESIGN_SIZE), floor, lambda s, parts=parts: fits(parts, s))
                 if size is not None:
-                    return parts, size, None
+                    return [count, option, size, None]
     if max_slides:
-        return None
-    parts = parts_for(model, longest + 1, ctx.language.semicolon)[-1]
-    need = max(min(table_height(ctx, part, ctx.min_size, split) for split in SPLITS) for part in parts)
-    return parts, ctx.min_size, need
+        return [0, 0, 0.0, None]
+    options = parts_for(model, longest + 1, ctx.language.semicolon)
+    need = max(min(table_height(ctx, part, ctx.min_size, split, width) for split in SPLITS) for part in options[-1])
+    return [longest + 1, len(options) - 1, ctx.min_size, need]
 
 
 def table_height(ctx: Context, part: Part, size: float, split: float = 0.5, width: float | None = None) -> float:

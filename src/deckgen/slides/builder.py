@@ -23,10 +23,12 @@ class SlidesBuilder:
         return [project.locate(misfit) for misfit in ctx.problems + ctx.notes]
 
     def write(self, project, outputs) -> None:
+        from deckgen.slides import fits
         from deckgen.slides.deck import draw_deck, plan_deck
         from deckgen.slides.reproducible import save, set_properties
 
         workshop = project.workshop
+        fits.load(project.cache_dir)  # the analyses fitted by the last build
         deck = plan_deck(workshop, project.layout)
         if deck.ctx.problems:
             raise DoesNotFit([project.locate(misfit) for misfit in deck.ctx.problems])
@@ -34,3 +36,4 @@ class SlidesBuilder:
         draw_deck(deck)
         set_properties(deck.prs, workshop.title.plain, ", ".join(workshop.authors), deck.ctx.style.lang)
         save(deck.prs, outputs.temp_for(self.outputs(project.names)["deck"]))
+        outputs.after_commit(lambda: fits.save(project.cache_dir, deck.ctx.fits))

@@ -11,6 +11,7 @@ from deckgen.labels import Labels, resolve_labels
 from deckgen.languages import Language, language
 from deckgen.layout import Layout
 from deckgen.model import Workshop
+from deckgen.slides.fits import FitMemory, context_digest
 from deckgen.slides.geometry import Grid
 from deckgen.slides.measure import Insets, Measurer, Para, first_fit
 from deckgen.slides.style import Style
@@ -42,12 +43,15 @@ class Context:
     style: Style
     problems: list[Misfit] = field(default_factory=list)
     notes: list[Misfit] = field(default_factory=list)  # text set smaller than designed, so that it fits
+    fits: FitMemory | None = None  # the analyses fitted before (set by create)
 
     @classmethod
     def create(cls, workshop: Workshop, layout: Layout, grid: Grid) -> Context:
         labels = resolve_labels(workshop.language, layout.labels, workshop.labels)
-        return cls(workshop, layout, labels, grid, Measurer.for_layout(layout),
-                   Style.for_build(layout, workshop.language))
+        ctx = cls(workshop, layout, labels, grid, Measurer.for_layout(layout),
+                  Style.for_build(layout, workshop.language))
+        ctx.fits = FitMemory(context_digest(ctx))
+        return ctx
 
     @property
     def min_size(self) -> float:

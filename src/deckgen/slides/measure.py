@@ -61,11 +61,15 @@ class Insets:
 
 @dataclass
 class Measurer:
-    """Measures paragraphs with the layout's heading and body families."""
+    """Measures paragraphs with the layout's heading and body families.
+
+    A paragraph's words are measured once per size (``_widths``), and its line count once per line width
+    (``lines``): planners try many sizes, splits and widths of the same texts, and ask again for each."""
 
     heading: Family
     body: Family
-    _cache: dict = field(default_factory=dict)
+    _lines: dict = field(default_factory=dict)
+    _widths: dict = field(default_factory=dict)
 
     @classmethod
     def for_layout(cls, layout: Layout) -> Measurer:
@@ -77,11 +81,19 @@ class Measurer:
 
     def lines(self, para: Para, width: float) -> int:
         """Number of lines ``para`` wraps to in a line ``width`` points wide (its indent excluded)."""
-        key = (para.spans(), para.size, para.role, round(width - para.indent, 2))
-        if key not in self._cache:
-            self._cache[key] = _count_lines(self.family(para.role), key[0], para.size,
-                                            (width - para.indent) * WIDTH_SLACK)
-        return self._cache[key]
+        key = (_text_key(para), round(width - para.indent, 2))
+        count = self._lines.get(key)
+        if count is None:
+            count = self._lines[key] = _count_lines(*self.word_widths(para), (width - para.indent) * WIDTH_SLACK)
+        return count
+
+    def word_widths(self, para: Para) -> tuple[list[float], float]:
+        """The advance width of every word of ``para`` and of the space between words, at its size."""
+        key = _text_key(para)
+        widths = self._widths.get(key)
+        if widths is None:
+            widths = self._widths[key] = _word_widths(self.family(para.role), para.spans(), para.size)
+        return widths
 
     def line_height(self, para: Para) -> float:
         # LibreOffice sets single spacing at no less than 1.2 em (Liberation Sans: 1.15 by its metrics).
@@ -113,7 +125,7 @@ class Measurer:
     def one_line_width(self, para: Para) -> float:
         """The narrowest line (its indent included) on which ``para`` stays on one line: for every
         wider ``width``, ``lines(para, width) == 1`` (to within the 0.01 pt ``lines`` rounds widths to)."""
-        widths, space = _word_widths(self.family(para.role), para.spans(), para.size)
+        widths, space = self.word_widths(para)
         return (sum(widths) + space * max(len(widths) - 1, 0)) / WIDTH_SLACK + para.indent
 
 
@@ -123,11 +135,16 @@ def _word_widths(family: Family, spans: tuple[Span, ...], size: float) -> tuple[
     return widths, family.face().width(" ", size)
 
 
-def _count_lines(family: Family, spans: tuple[Span, ...], size: float, width: float) -> int:
-    """Lines of greedy word wrapping in a line ``width`` wide; UNBREAKABLE when a word is wider."""
+def _text_key(para: Para) -> tuple:
+    """What a paragraph's measure depends on: its text with its label and weight, its size and font."""
+    return para.text, para.label, para.bold, para.size, para.role
+
+
+def _count_lines(widths: list[float], space: float, width: float) -> int:
+    """Lines of greedy word wrapping of words ``widths`` wide in a line ``width`` wide; UNBREAKABLE when a
+    word is wider."""
     if width <= 0:
         return UNBREAKABLE
-    widths, space = _word_widths(family, spans, size)
     if not widths:
         return 1
     lines, current = 1, 0.0

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import re
+
 from lxml import etree
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from deckgen.slides.measure import Insets, Para
 from deckgen.slides.style import Style
 
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
@@ -39,49 +41,58 @@ def write_paras(frame, paras, style: Style) -> None:
         write_para(paragraph, para, style, first=index == 0)
 
 
+# The paragraph and its runs are written as DrawingML elements directly, in the order and with the values
+# python-pptx's property setters would give them (alignment, spacing, font size, bold, colour, typeface):
+# those setters look up and order every child anew at each call, and were most of a large deck's time.
+_ALGN = {"left": "l", "center": "ctr", "right": "r"}
+_tag = functools.cache(qn)  # the Clark names ("{namespace}pPr"), looked up once
+_CONTROL = re.compile(r"[\x00-\x08\x0B-\x1F]")  # escaped in a:t as python-pptx escapes them
+
+
 def write_para(paragraph, para: Para, style: Style, first: bool = False) -> None:
-    paragraph.alignment = _ALIGN[para.align]
-    paragraph.line_spacing = 1.0
-    paragraph.space_before = Pt(0 if first else para.space_before)
-    paragraph.space_after = Pt(0)
-    pPr = paragraph._p.get_or_add_pPr()
+    """Write ``para`` into the empty ``paragraph`` (a python-pptx _Paragraph)."""
+    p = paragraph._p
+    pPr = etree.SubElement(p, _tag("a:pPr"))
+    pPr.set("algn", _ALGN[para.align])
     pPr.set("marL", str(Pt(para.indent)))
     pPr.set("indent", str(-Pt(para.indent)))
+    etree.SubElement(etree.SubElement(pPr, _tag("a:lnSpc")), _tag("a:spcPct"), val="100000")
+    etree.SubElement(etree.SubElement(pPr, _tag("a:spcBef")), _tag("a:spcPts"),
+                     val=str(Pt(0 if first else para.space_before).centipoints))
+    etree.SubElement(etree.SubElement(pPr, _tag("a:spcAft")), _tag("a:spcPts"), val="0")
     if para.bullet:
-        etree.SubElement(pPr, qn("a:buClr")).append(_srgb(style, para.bullet_color))
-        etree.SubElement(pPr, qn("a:buSzPct"), val="100000")
-        etree.SubElement(pPr, qn("a:buFont"), typeface=style.font(para.role))
-        etree.SubElement(pPr, qn("a:buChar"), char=para.bullet)
+        etree.SubElement(pPr, _tag("a:buClr")).append(_srgb(style, para.bullet_color))
+        etree.SubElement(pPr, _tag("a:buSzPct"), val="100000")
+        etree.SubElement(pPr, _tag("a:buFont"), typeface=style.font(para.role))
+        etree.SubElement(pPr, _tag("a:buChar"), char=para.bullet)
     else:
-        etree.SubElement(pPr, qn("a:buNone"))
+        etree.SubElement(pPr, _tag("a:buNone"))
     if para.label:
-        _run(paragraph, para.label + " ", para, style, bold=True, italic=False, color=para.label_color)
+        _run(p, para.label + " ", para, style, bold=True, italic=False, color=para.label_color)
     for span in para.text.spans:
-        _run(paragraph, span.text, para, style, bold=span.bold or para.bold, italic=span.italic,
-             color=para.color)
+        _run(p, span.text, para, style, bold=span.bold or para.bold, italic=span.italic, color=para.color)
     # The end-of-paragraph mark carries the size too, so an empty paragraph keeps the measured height.
-    end = paragraph._p.get_or_add_endParaRPr()
+    end = etree.SubElement(p, _tag("a:endParaRPr"))
     end.set("lang", style.lang)
     end.set("sz", str(round(para.size * 100)))
 
 
-def _run(paragraph, text: str, para: Para, style: Style, bold: bool, italic: bool, color: str) -> None:
-    run = paragraph.add_run()
-    run.text = text.replace("\n", " ").replace("\t", " ")
-    font = run.font
-    font.name = style.font(para.role)
-    font.size = Pt(para.size)
-    font.bold = bold
-    font.italic = italic
-    font.color.rgb = style.color(color)
-    rPr = run._r.get_or_add_rPr()
+def _run(p, text: str, para: Para, style: Style, bold: bool, italic: bool, color: str) -> None:
+    run = etree.SubElement(p, _tag("a:r"))
+    rPr = etree.SubElement(run, _tag("a:rPr"))
+    rPr.set("sz", str(Pt(para.size).centipoints))
+    rPr.set("b", "1" if bold else "0")
+    rPr.set("i", "1" if italic else "0")
     rPr.set("lang", style.lang)
-    # Latin is set by font.name; name the same family for other scripts so no theme font leaks in.
-    for tag in ("a:ea", "a:cs"):
-        etree.SubElement(rPr, qn(tag), typeface=style.font(para.role))
+    etree.SubElement(rPr, _tag("a:solidFill")).append(_srgb(style, color))
+    # Latin is the run's font; the same family for other scripts, so that no theme font leaks in.
+    for tag in ("a:latin", "a:ea", "a:cs"):
+        etree.SubElement(rPr, _tag(tag), typeface=style.font(para.role))
+    text = text.replace("\n", " ").replace("\t", " ")
+    etree.SubElement(run, _tag("a:t")).text = _CONTROL.sub(lambda match: f"_x{ord(match.group()):04X}_", text)
 
 
 def _srgb(style: Style, key: str):
-    element = etree.Element(qn("a:srgbClr"))
+    element = etree.Element(_tag("a:srgbClr"))
     element.set("val", str(style.color(key)))
     return element
