@@ -33,7 +33,8 @@ def test_a_rebuild_fits_again_only_the_changed_model_and_writes_what_a_fresh_bui
 
     fitted = []
     fit = analysis._fit
-    monkeypatch.setattr(analysis, "_fit", lambda ctx, model: fitted.append(model.number) or fit(ctx, model))
+    monkeypatch.setattr(analysis, "_fit", lambda ctx, model, *constraints: fitted.append(model.number)
+                        or fit(ctx, model, *constraints))
     fits._MEMORY.clear()  # a new process: only the cache folder remembers
     changed = text.replace("weaknesses: [Volunteers come and go,", "weaknesses: [Volunteers come and go too often,", 1)
     content.write_text(changed, encoding="utf-8")
