@@ -2,9 +2,11 @@
 target language (its labels, date, hyphenation and document language), fed to the same builders as the
 source as a Project of its own whose files are called ``NAME-fr.pptx``, ``NAME-fr-cards.pdf``...
 
-A text without a translation (empty, or marked fuzzy because its source changed) is shown in the source
-language, told once a language with the count. An entry of the PO file that matches no text, or a
-translation that lost a placeholder or an emphasis mark, stops the build before anything is written."""
+A text without a translation (empty, marked fuzzy, or changed since the PO file was updated) is shown in
+the source language, told once a language with the count: a trainer who edits the source can still print
+it the same day, and ``deckgen check`` holds the translation to account (it fails on outdated entries).
+A translation that lost a placeholder or an emphasis mark would print wrong: it stops the build before
+anything is written."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ class Translation:
     lines: dict[str, int]  # key path of each translated text -> the line of its entry in the PO file
     untranslated: int  # texts shown in the source language
     texts: int
+    stale: int = 0  # entries of the PO file that match no text any more (their source changed or is gone)
 
     def place(self, key_path: str) -> tuple[Path, int] | None:
         """The PO file and line of the translation of ``key_path`` (or of the first text under it: a misfit
@@ -79,17 +82,22 @@ def translated_project(project: Project, data: dict, code: str, po: Path) -> Pro
     language: the translated project has the target language's labels, and the content's as translated."""
     workshop, translation = translated_workshop(project.content, data, code, po)
     if translation.untranslated:
-        count = translation.untranslated
-        warnings.warn(f"{po}: {count} of {translation.texts} text{'s' * (count != 1)} not translated into "
-                      f"'{code}' yet (empty or fuzzy), shown in '{language(project.workshop.language).code}'",
-                      DeckgenWarning, stacklevel=2)
+        count, stale = translation.untranslated, translation.stale
+        why = "empty, fuzzy or changed since" if stale else "empty or fuzzy"
+        message = (f"{po}: {count} of {translation.texts} text{'s' * (count != 1)} not translated into "
+                   f"'{code}' yet ({why}), shown in '{language(project.workshop.language).code}'")
+        if stale:
+            message += (f"; {stale} entr{'ies' if stale != 1 else 'y'} of the file match{'es' * (stale == 1)} "
+                        f"no text any more: 'deckgen translate {project.content.name} --to {code}' marks "
+                        f"{'them' if stale != 1 else 'it'} for review")
+        warnings.warn(message, DeckgenWarning, stacklevel=2)
     return replace(project, workshop=workshop, layout=replace(project.layout, labels={}),
                    labels=resolve_labels(workshop.language, workshop.labels), translation=translation)
 
 
 def translated_workshop(content: Path, data: dict, code: str, po: Path) -> tuple[Workshop, Translation]:
-    """The workshop of ``data`` with the translations of ``po``; InvalidInput at every entry that matches
-    no text or lost a mark."""
+    """The workshop of ``data`` with the translations of ``po``; InvalidInput at every translation that
+    lost a mark. An entry that matches no text (its source changed or is gone) is counted, not used."""
     catalog = read_catalog(po)
     lines = entry_lines(po)
     texts = content_texts(data)
@@ -99,13 +107,14 @@ def translated_workshop(content: Path, data: dict, code: str, po: Path) -> tuple
     names = {"models": [{"name": model.get("name", "")} for model in data.get("models", ())]}
     found: dict[tuple[str, str], tuple[str, int]] = {}
     problems: list[Problem] = []
+    stale = 0
     for entry in catalog:
         if entry.obsolete:
             continue
         line = msgid_line(lines, entry)
         key = (entry.msgctxt or "", entry.msgid)
         if key not in places:
-            problems.append(Problem(po, line, None, key[0], unmatched_message(entry.msgid, content, code, data)))
+            stale += 1
             continue
         translation = entry.msgstr.strip()
         if not translation or "fuzzy" in entry.flags:
@@ -124,16 +133,9 @@ def translated_workshop(content: Path, data: dict, code: str, po: Path) -> tuple
                if (text.context, text.text) in found},
         untranslated=sum(1 for text in texts if (text.context, text.text) not in found),
         texts=len(texts),
+        stale=stale,
     )
     return build_workshop(translated, content), translation
-
-
-def unmatched_message(msgid: str, content: Path, code: str, data: dict) -> str:
-    shown = msgid if len(msgid) <= 50 else msgid[:49] + "\u2026"
-    source = language(data.get("language", "nl")).code
-    return (f"{shown!r} is no text of {content.name}: its source changed or is gone since the file was made; "
-            f"'deckgen translate {content.name} --to {code}' brings the file up to date (a changed text is kept, "
-            f"marked fuzzy for review), or build only '{source}' with --language {source}")
 
 
 def target_tag(source: str, code: str) -> str:
