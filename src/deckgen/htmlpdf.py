@@ -13,7 +13,9 @@ Moved here from deckgen.cards (render, htmldoc, pdf, fetcher, theme), which re-e
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -184,7 +186,34 @@ def weasyprint():
             f"(found {module.__version__}): "
             "older versions let a layout's CSS or a redirect read files they must not; "
             "run: pip install --upgrade 'weasyprint>=69'")
+    _remember_page_references()
     return module
+
+
+def _remember_page_references() -> None:
+    """Make pydyf's ``PDF.page_references`` answer from a tuple kept until a page is added.
+
+    pydyf (0.13) builds the tuple of every page's reference anew at each read, and WeasyPrint's tagging
+    reads it once per tagged element: a document of P pages and E elements costs P x E, quadratic in the
+    document's length (at 200 models 11 million steps for the handout and guide; at 700 about 130
+    million). The tuple only changes when a page is added (``add_page`` appends to ``/Kids``), so it is
+    kept with the length of ``/Kids`` it was made from; the answer is the same."""
+    import pydyf
+
+    built = pydyf.PDF.__dict__.get("page_references")
+    if not isinstance(built, property) or getattr(built.fget, "remembers", False):
+        return
+
+    def page_references(pdf):
+        kids = pdf.pages["Kids"]
+        kept = pdf.__dict__.get("_deckgen_page_references")
+        if kept is None or kept[0] != len(kids):
+            kept = (len(kids), built.fget(pdf))
+            pdf.__dict__["_deckgen_page_references"] = kept
+        return kept[1]
+
+    page_references.remembers = True
+    pydyf.PDF.page_references = property(page_references)
 
 
 @functools.lru_cache(maxsize=1)
@@ -195,6 +224,31 @@ def font_configuration():
 
     weasyprint()
     return FontConfiguration()
+
+
+# The cyclic garbage collector's thresholds while a long document is laid out and written (see
+# few_collections): a young generation 100 times as large, the oldest collected only when it has grown by
+# a quarter anyway (Python's own rule, which keeps the total work linear).
+LAYOUT_GC_THRESHOLD = (100_000, 50, 1_000)
+
+
+@contextlib.contextmanager
+def few_collections():
+    """Lay out with fewer collections by Python's cyclic garbage collector.
+
+    WeasyPrint makes millions of small objects (boxes, styles, PDF objects) that live until the document
+    is written, and almost all of them are freed by reference counting, not by the collector. With the
+    default thresholds the collector walks the young objects every 700 allocations and the whole heap
+    again and again: a quarter of a long handout's time at 100 models, more the longer it is (measured
+    in the handout's benchmark). The peak memory is the same: little of WeasyPrint's garbage is
+    cyclic. The thresholds are put back afterwards and what is left collected."""
+    before = gc.get_threshold()
+    gc.set_threshold(*LAYOUT_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+        gc.collect()
 
 
 # --- reading files ---------------------------------------------------------------------------------------

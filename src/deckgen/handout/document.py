@@ -111,16 +111,18 @@ def write_pdf(html: str, project, target) -> list[str]:
     is derived from the HTML, so the same sources give the same bytes when SOURCE_DATE_EPOCH is set.
     Returns the URLs the render read."""
     from deckgen import pdftags
-    from deckgen.htmlpdf import font_configuration, safe_fetcher, weasyprint
+    from deckgen.htmlpdf import few_collections, font_configuration, safe_fetcher, weasyprint
 
     module = weasyprint()
     source_folder = Path(project.workshop.source).resolve().parent
     fetcher = safe_fetcher(tuple(project.layout.folders) + (source_folder,))
-    try:
-        document = module.HTML(string=html, base_url=(source_folder / "handout.html").as_uri(),
-                               url_fetcher=fetcher).render(font_config=font_configuration())
-    except fetcher.refused as error:
-        raise UnsafeReference(f"handout: {error}") from None
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
-    document.write_pdf(target, pdf_identifier=identifier, pdf_variant="pdf/ua-1", finisher=pdftags.repair)
+    with few_collections():
+        try:
+            document = module.HTML(string=html, base_url=(source_folder / "handout.html").as_uri(),
+                                   url_fetcher=fetcher).render(font_config=font_configuration())
+        except fetcher.refused as error:
+            raise UnsafeReference(f"handout: {error}") from None
+        document.write_pdf(target, pdf_identifier=identifier, pdf_variant="pdf/ua-1", finisher=pdftags.repair)
+        del document  # its pages go before the collection that closes few_collections
     return list(fetcher.fetched)
