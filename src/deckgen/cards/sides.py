@@ -43,11 +43,29 @@ class LaidOut:
     _new_entries: dict = field(default_factory=dict)
     _keys: list[str] = field(default_factory=list)
     _splits: dict = field(default_factory=dict)  # the splits searched now, by the key of the back they split
+    _assembled: tuple | None = None  # (key, documents) assembled now from these sides
+
+    def assembled(self, settings, assemble) -> tuple[bytes, ...]:
+        """``assemble()``, the documents made of these sides with ``settings`` (everything else they depend
+        on), or what it returned at the last build when the cache holds it for the same sides and settings."""
+        if self._cache is None:
+            return assemble()
+        from importlib.metadata import version
+
+        from deckgen.cards.pdf import source_date
+
+        key = hashlib.sha256(repr((self._keys, self.seed, settings, source_date(), version("pypdf"))).encode(
+            "utf-8", "surrogateescape")).hexdigest()
+        documents = self._cache.get_assembled(key)
+        if documents is None:
+            documents = assemble()
+        self._assembled = (key, documents)
+        return documents
 
     def save_cache(self) -> None:
         """Keep the sides laid out now for the next build (called once the build's files have landed)."""
         if self._cache is not None:
-            self._cache.put_all(self._new_entries, set(self._keys), self._splits)
+            self._cache.put_all(self._new_entries, set(self._keys), self._splits, self._assembled)
 
 
 def page_meta() -> tuple[tuple[str, str], ...]:
