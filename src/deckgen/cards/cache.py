@@ -13,9 +13,9 @@ items go over several cards (a split, deckgen.cards.continued), so that the next
 nor searches the split again; the cards it became have their own entries, keyed by what each shows.
 
 The single-card PDF and the sheets PDF last assembled are kept too (one ``.assembled`` entry), keyed by every
-side's key and PDF and by what else goes into them (print settings, title, language, source date): a build
-whose sides did not change (an edit the cards do not show, a second build, ``watch`` writing the PDFs after
-the preview) copies them instead of merging every side's page again.
+side's PDF, the part of the side keys common to all sides (layout, code, versions) and what else goes into
+them (print settings, title, language, source date): a build whose pages did not change (a second build, an
+edit that no card shows, such as a model's notes) copies them instead of merging every side's page again.
 """
 
 from __future__ import annotations

@@ -44,6 +44,7 @@ class LaidOut:
     _keys: list[str] = field(default_factory=list)
     _splits: dict = field(default_factory=dict)  # the splits searched now, by the key of the back they split
     _assembled: tuple | None = None  # (key, documents) assembled now from these sides
+    _common: bytes = b""  # the part of every side's key that is the same for all (layout, code, versions)
 
     def assembled(self, settings, assemble) -> tuple[bytes, ...]:
         """``assemble()``, the documents made of these sides with ``settings`` (everything else they depend
@@ -54,7 +55,9 @@ class LaidOut:
 
         from deckgen.cards.pdf import source_date
 
-        key = hashlib.sha256(repr((self._keys, self.seed, settings, source_date(), version("pypdf"))).encode(
+        # the sides' PDFs, not their keys: a side laid out again after an edit it does not show (a model's
+        # notes) is the same PDF
+        key = hashlib.sha256(repr((self._common, self.seed, settings, source_date(), version("pypdf"))).encode(
             "utf-8", "surrogateescape")).hexdigest()
         documents = self._cache.get_assembled(key)
         if documents is None:
@@ -151,7 +154,7 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
             return LaidOut(cards, sides, misfits=[_misfit(sides[result.index], result) for result in refused])
         fresh = {**fresh, **more}
     laid_out = LaidOut(cards, sides, tagged=context.variant is not None, _cache=cache if cache.enabled else None,
-                       _keys=keys + list(kept_splits) + list(new_splits), _splits=new_splits)
+                       _keys=keys + list(kept_splits) + list(new_splits), _splits=new_splits, _common=common)
     kept = set(keys)
     laid_out._new_entries = {key: entry for key, entry in fresh.items() if key in kept}
     seed = hashlib.sha256()
