@@ -229,6 +229,9 @@ def test_a_build_whose_sides_did_not_change_copies_the_pdfs_it_assembled_last(tm
     cache = tmp_path / "out" / CACHE_DIR / "w"
     kept = list(cache.glob("*.assembled"))
     assert len(kept) == 1
+    written = kept[0].stat().st_mtime_ns
+    laid_out(source, tmp_path / "out", cache=True)
+    assert kept[0].stat().st_mtime_ns == written  # copied from, not written again
     # another paper is other sheets: merged anew from the same sides, and only the newest documents kept
     on_a3, done = laid_out(source, tmp_path / "out", cache=True, print_options=PrintOptions(paper="A3"))
     assert done == set() and len(assembled) == 2 and digests(on_a3) != cold

@@ -121,7 +121,8 @@ class SideCache:
                 splits: dict[str, tuple[int, ...]] | None = None,
                 assembled: tuple[str, tuple[bytes, ...]] | None = None) -> None:
         """Write the new entries (splits, assembled documents) atomically, then remove every entry and split
-        not in ``keep`` and, when ``assembled`` is given, every other assembled entry."""
+        not in ``keep`` and, when ``assembled`` (key, documents or None for those kept under key) is given,
+        every other assembled entry."""
         if not self.enabled:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -130,7 +131,8 @@ class SideCache:
         if assembled is not None:
             key, documents = assembled
             keep = keep | {key}
-            files.append((self.folder / f"{key}{ASSEMBLED_SUFFIX}", make_assembled(documents)))
+            if documents is not None:  # None: the entry in the folder was used as it is
+                files.append((self.folder / f"{key}{ASSEMBLED_SUFFIX}", make_assembled(documents)))
         for target, data in files:
             temp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
             try:

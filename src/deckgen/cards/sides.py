@@ -43,7 +43,7 @@ class LaidOut:
     _new_entries: dict = field(default_factory=dict)
     _keys: list[str] = field(default_factory=list)
     _splits: dict = field(default_factory=dict)  # the splits searched now, by the key of the back they split
-    _assembled: tuple | None = None  # (key, documents) assembled now from these sides
+    _assembled: tuple | None = None  # (key, documents assembled now, or None when those kept were copied)
     _common: bytes = b""  # the part of every side's key that is the same for all (layout, code, versions)
 
     def assembled(self, settings, assemble) -> tuple[bytes, ...]:
@@ -60,8 +60,10 @@ class LaidOut:
         key = hashlib.sha256(repr((self._common, self.seed, settings, source_date(), version("pypdf"))).encode(
             "utf-8", "surrogateescape")).hexdigest()
         documents = self._cache.get_assembled(key)
-        if documents is None:
-            documents = assemble()
+        if documents is not None:
+            self._assembled = (key, None)  # kept as it is
+            return documents
+        documents = assemble()
         self._assembled = (key, documents)
         return documents
 
