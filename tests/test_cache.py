@@ -193,3 +193,63 @@ def test_the_code_fingerprint_follows_the_bytes_of_every_package_file(tmp_path, 
     module.write_text(module.read_text(encoding="utf-8") + "\n# a fix\n", encoding="utf-8")
     assert fresh() != before
     fingerprint.code_fingerprint.cache_clear()
+
+
+@pytest.fixture
+def assembled(monkeypatch):
+    """How many times the single-card PDF and the sheets were merged from the sides, build after build."""
+    from deckgen.cards import sheets
+
+    count = []
+    original = sheets.build_singles
+
+    def counting(*args, **kwargs):
+        count.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(sheets, "build_singles", counting)
+    return count
+
+
+def test_a_build_whose_sides_did_not_change_copies_the_pdfs_it_assembled_last(tmp_path, laid_out, assembled):
+    from deckgen.printing import PrintOptions
+
+    source = tmp_path / "w.yaml"
+    source.write_text(content(), encoding="utf-8")
+    cold = digests(laid_out(source, tmp_path / "out", cache=True)[0])
+    again, done = laid_out(source, tmp_path / "out", cache=True)
+    assert done == set() and len(assembled) == 1  # nothing laid out, nothing merged
+    assert digests(again) == cold
+    # notes for the facilitator, which no card shows: that model's sides are laid out again (their keys
+    # hold the whole model) into the same pages, so the documents are still copied
+    source.write_text(content().replace("  - name: Model 2\n", "  - name: Model 2\n    notes: Bring pens\n"),
+                      encoding="utf-8")
+    noted, done = laid_out(source, tmp_path / "out", cache=True)
+    assert done == {4, 5} and len(assembled) == 1 and digests(noted) == cold
+    cache = tmp_path / "out" / CACHE_DIR / "w"
+    kept = list(cache.glob("*.assembled"))
+    assert len(kept) == 1
+    written = kept[0].stat().st_mtime_ns
+    laid_out(source, tmp_path / "out", cache=True)
+    assert kept[0].stat().st_mtime_ns == written  # copied from, not written again
+    # another paper is other sheets: merged anew from the same sides, and only the newest documents kept
+    on_a3, done = laid_out(source, tmp_path / "out", cache=True, print_options=PrintOptions(paper="A3"))
+    assert done == set() and len(assembled) == 2 and digests(on_a3) != cold
+    assert len(list(cache.glob("*.assembled"))) == 1 and not kept[0].exists()
+    # an edited model: its sides laid out, the documents merged anew, as a cold build makes them
+    source.write_text(content(changed=2), encoding="utf-8")
+    edited, _ = laid_out(source, tmp_path / "out", cache=True)
+    assert len(assembled) == 3
+    assert digests(edited) == digests(laid_out(source, tmp_path / "cold", cache=False)[0])
+
+
+def test_a_damaged_assembled_entry_is_merged_again(tmp_path, laid_out, assembled):
+    source = tmp_path / "w.yaml"
+    source.write_text(content(), encoding="utf-8")
+    cold = digests(laid_out(source, tmp_path / "out", cache=True)[0])
+    (entry,) = (tmp_path / "out" / CACHE_DIR / "w").glob("*.assembled")
+    data = bytearray(entry.read_bytes())
+    data[-100] ^= 0xFF  # one byte of the last document flipped: its checksum no longer holds
+    entry.write_bytes(bytes(data))
+    again, _ = laid_out(source, tmp_path / "out", cache=True)
+    assert len(assembled) == 2 and digests(again) == cold

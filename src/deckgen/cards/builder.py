@@ -38,14 +38,20 @@ class CardsBuilder:
         for problem in picture_warnings(project):  # said while building too: the cards are printed from it
             warnings.warn(str(replace(problem, level="error")), DeckgenWarning, stacklevel=2)
         tag = document_tag(workshop.language)  # the documents' language: nl-NL, or the content's nl-BE
-        project.report("writing single cards", 0, 1)
-        singles = build_singles(laid_out.readers, laid_out.seed, workshop.title.plain, tag,
-                                fonts=layout.fonts.files, print_shop=settings.print_shop)
-        project.report("writing sheets", 0, 1)
         grid, plan = impose(len(laid_out.cards), settings.paper, settings.duplex, settings.back_offset)
-        pages = [reader.pages[0] for reader in laid_out.readers]
-        sheets = build_sheets(pages, grid, plan, workshop.title.plain, tag, seed=laid_out.seed,
-                              fonts=layout.fonts.files)
+
+        def assemble():
+            project.report("writing single cards", 0, 1)
+            singles = build_singles(laid_out.readers, laid_out.seed, workshop.title.plain, tag,
+                                    fonts=layout.fonts.files, print_shop=settings.print_shop)
+            project.report("writing sheets", 0, 1)
+            pages = [reader.pages[0] for reader in laid_out.readers]
+            return singles, build_sheets(pages, grid, plan, workshop.title.plain, tag, seed=laid_out.seed,
+                                         fonts=layout.fonts.files)
+
+        # the sides carry the layout, labels and code in their keys; the rest that the documents show is here
+        singles, sheets = laid_out.assembled((settings, workshop.title.plain, tag, [str(path) for path in
+                                                                                   layout.fonts.files]), assemble)
         files = self.outputs(project.names)
         outputs.temp_for(files["sheets"]).write_bytes(sheets)
         outputs.temp_for(files["single"]).write_bytes(singles)

@@ -11,6 +11,11 @@ deck's sides at most.
 A model card back that does not fit one card has no entry of its own: under its key the cache keeps how its
 items go over several cards (a split, deckgen.cards.continued), so that the next build neither lays it out
 nor searches the split again; the cards it became have their own entries, keyed by what each shows.
+
+The single-card PDF and the sheets PDF last assembled are kept too (one ``.assembled`` entry), keyed by every
+side's PDF, the part of the side keys common to all sides (layout, code, versions) and what else goes into
+them (print settings, title, language, source date): a build whose pages did not change (a second build, an
+edit that no card shows, such as a model's notes) copies them instead of merging every side's page again.
 """
 
 from __future__ import annotations
@@ -24,6 +29,8 @@ MAGIC = b"deckgen-side 1\n"
 SUFFIX = ".side"
 SPLIT_MAGIC = b"deckgen-split 1\n"
 SPLIT_SUFFIX = ".split"
+ASSEMBLED_MAGIC = b"deckgen-assembled 1\n"
+ASSEMBLED_SUFFIX = ".assembled"
 
 
 def _file_digest(path: Path, digest) -> None:
@@ -100,14 +107,32 @@ class SideCache:
             return None
         return parse_split(data, total)
 
+    def get_assembled(self, key: str) -> tuple[bytes, ...] | None:
+        """The documents kept under ``key`` (deckgen.cards.cache's docstring) when the entry is whole and intact."""
+        if not self.enabled:
+            return None
+        try:
+            data = (self.folder / f"{key}{ASSEMBLED_SUFFIX}").read_bytes()
+        except OSError:
+            return None
+        return parse_assembled(data)
+
     def put_all(self, entries: dict[str, tuple[bytes, float]], keep: set[str],
-                splits: dict[str, tuple[int, ...]] | None = None) -> None:
-        """Write the new entries (and splits) atomically, then remove every entry and split not in ``keep``."""
+                splits: dict[str, tuple[int, ...]] | None = None,
+                assembled: tuple[str, tuple[bytes, ...]] | None = None) -> None:
+        """Write the new entries (splits, assembled documents) atomically, then remove every entry and split
+        not in ``keep`` and, when ``assembled`` (key, documents or None for those kept under key) is given,
+        every other assembled entry."""
         if not self.enabled:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         files = [(self._path(key), make_entry(pdf_bytes, size)) for key, (pdf_bytes, size) in entries.items()]
         files += [(self.folder / f"{key}{SPLIT_SUFFIX}", make_split(bounds)) for key, bounds in (splits or {}).items()]
+        if assembled is not None:
+            key, documents = assembled
+            keep = keep | {key}
+            if documents is not None:  # None: the entry in the folder was used as it is
+                files.append((self.folder / f"{key}{ASSEMBLED_SUFFIX}", make_assembled(documents)))
         for target, data in files:
             temp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
             try:
@@ -118,7 +143,8 @@ class SideCache:
         for path in self.folder.iterdir():
             name = path.name
             stale_temp = ".tmp-" in name and not _own_temp(name)
-            stem = next((name[:-len(suffix)] for suffix in (SUFFIX, SPLIT_SUFFIX) if name.endswith(suffix)), None)
+            pruned = (SUFFIX, SPLIT_SUFFIX) + ((ASSEMBLED_SUFFIX,) if assembled is not None else ())
+            stem = next((name[:-len(suffix)] for suffix in pruned if name.endswith(suffix)), None)
             if (stem is not None and stem not in keep) or stale_temp:
                 try:
                     path.unlink()
@@ -141,6 +167,33 @@ def _own_temp(name: str) -> bool:
 
 def make_entry(pdf_bytes: bytes, size: float) -> bytes:
     return MAGIC + f"{size!r} {hashlib.sha256(pdf_bytes).hexdigest()}\n".encode("ascii") + pdf_bytes
+
+
+def make_assembled(documents: tuple[bytes, ...]) -> bytes:
+    """An entry of whole documents: each one's length and SHA-256 in the header, then their bytes."""
+    head = " ".join(f"{len(data)}:{hashlib.sha256(data).hexdigest()}" for data in documents)
+    return ASSEMBLED_MAGIC + head.encode("ascii") + b"\n" + b"".join(documents)
+
+
+def parse_assembled(data: bytes) -> tuple[bytes, ...] | None:
+    """The documents of a whole, intact assembled entry (each a PDF whose checksum holds); else None."""
+    if not data.startswith(ASSEMBLED_MAGIC):
+        return None
+    head, newline, body = data[len(ASSEMBLED_MAGIC):].partition(b"\n")
+    if not newline:
+        return None
+    documents, start = [], 0
+    try:
+        for part in head.decode("ascii").split(" "):
+            length, digest = part.split(":")
+            document = body[start:start + int(length)]
+            start += int(length)
+            if hashlib.sha256(document).hexdigest() != digest or not document.startswith(b"%PDF-"):
+                return None
+            documents.append(document)
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return tuple(documents) if start == len(body) else None
 
 
 def make_split(bounds) -> bytes:

@@ -43,11 +43,34 @@ class LaidOut:
     _new_entries: dict = field(default_factory=dict)
     _keys: list[str] = field(default_factory=list)
     _splits: dict = field(default_factory=dict)  # the splits searched now, by the key of the back they split
+    _assembled: tuple | None = None  # (key, documents assembled now, or None when those kept were copied)
+    _common: bytes = b""  # the part of every side's key that is the same for all (layout, code, versions)
+
+    def assembled(self, settings, assemble) -> tuple[bytes, ...]:
+        """``assemble()``, the documents made of these sides with ``settings`` (everything else they depend
+        on), or what it returned at the last build when the cache holds it for the same sides and settings."""
+        if self._cache is None:
+            return assemble()
+        from importlib.metadata import version
+
+        from deckgen.cards.pdf import source_date
+
+        # the sides' PDFs, not their keys: a side laid out again after an edit it does not show (a model's
+        # notes) is the same PDF
+        key = hashlib.sha256(repr((self._common, self.seed, settings, source_date(), version("pypdf"))).encode(
+            "utf-8", "surrogateescape")).hexdigest()
+        documents = self._cache.get_assembled(key)
+        if documents is not None:
+            self._assembled = (key, None)  # kept as it is
+            return documents
+        documents = assemble()
+        self._assembled = (key, documents)
+        return documents
 
     def save_cache(self) -> None:
         """Keep the sides laid out now for the next build (called once the build's files have landed)."""
         if self._cache is not None:
-            self._cache.put_all(self._new_entries, set(self._keys), self._splits)
+            self._cache.put_all(self._new_entries, set(self._keys), self._splits, self._assembled)
 
 
 def page_meta() -> tuple[tuple[str, str], ...]:
@@ -133,7 +156,7 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
             return LaidOut(cards, sides, misfits=[_misfit(sides[result.index], result) for result in refused])
         fresh = {**fresh, **more}
     laid_out = LaidOut(cards, sides, tagged=context.variant is not None, _cache=cache if cache.enabled else None,
-                       _keys=keys + list(kept_splits) + list(new_splits), _splits=new_splits)
+                       _keys=keys + list(kept_splits) + list(new_splits), _splits=new_splits, _common=common)
     kept = set(keys)
     laid_out._new_entries = {key: entry for key, entry in fresh.items() if key in kept}
     seed = hashlib.sha256()
