@@ -56,6 +56,7 @@ def lay_out_chunk(chunk: tuple[tuple[int, float], ...]) -> list[SideResult]:
     from deckgen.cards.fetcher import safe_fetcher
     from deckgen.cards.htmldoc import html_page
     from deckgen.cards.stylevars import area_gap
+    from deckgen.htmlpdf import few_collections
 
     global _fetcher
     context = _context
@@ -72,12 +73,13 @@ def lay_out_chunk(chunk: tuple[tuple[int, float], ...]) -> list[SideResult]:
         return pdf.measure(document, gap)
 
     base = dict(chunk)
-    pages, sizes, refused = fit(base, context.layout.cards.min_font_size, lay_out_sides)
-    results = [SideResult(item.side, None, item.size, item.overflow) for item in refused]
-    for index in sorted(pages):
-        data = pdf.write([pages[index]], documents[0], identifier=b"side", variant=context.variant)
-        results.append(SideResult(index, data, sizes[index]))
-    documents.clear()
+    with few_collections():  # WeasyPrint's garbage is freed by reference counting (deckgen.htmlpdf)
+        pages, sizes, refused = fit(base, context.layout.cards.min_font_size, lay_out_sides)
+        results = [SideResult(item.side, None, item.size, item.overflow) for item in refused]
+        for index in sorted(pages):
+            data = pdf.write([pages[index]], documents[0], identifier=b"side", variant=context.variant)
+            results.append(SideResult(index, data, sizes[index]))
+        documents.clear()
     return results
 
 
