@@ -81,16 +81,21 @@ class SideCache:
     def _path(self, key: str) -> Path:
         return self.folder / f"{key}{SUFFIX}"
 
+    def _read(self, key: str, suffix: str) -> bytes | None:
+        """The bytes of the entry ``key`` of kind ``suffix``; None when the cache is off or it cannot be read."""
+        if not self.enabled:
+            return None
+        try:
+            return (self.folder / f"{key}{suffix}").read_bytes()
+        except OSError:
+            return None
+
     def get(self, key: str):
         """(pdf bytes, size, its pypdf reader) of a valid entry, else None."""
         if not self.enabled:
             return None
-        try:
-            data = self._path(key).read_bytes()
-        except OSError:
-            self.misses += 1
-            return None
-        entry = parse_entry(data)
+        data = self._read(key, SUFFIX)
+        entry = parse_entry(data) if data is not None else None
         if entry is None:
             self.misses += 1
         else:
@@ -99,23 +104,13 @@ class SideCache:
 
     def get_split(self, key: str, total: int) -> tuple[int, ...] | None:
         """The split kept under ``key`` of a back with ``total`` items, when it is a whole, valid one."""
-        if not self.enabled:
-            return None
-        try:
-            data = (self.folder / f"{key}{SPLIT_SUFFIX}").read_bytes()
-        except OSError:
-            return None
-        return parse_split(data, total)
+        data = self._read(key, SPLIT_SUFFIX)
+        return parse_split(data, total) if data is not None else None
 
     def get_assembled(self, key: str) -> tuple[bytes, ...] | None:
         """The documents kept under ``key`` (deckgen.cards.cache's docstring) when the entry is whole and intact."""
-        if not self.enabled:
-            return None
-        try:
-            data = (self.folder / f"{key}{ASSEMBLED_SUFFIX}").read_bytes()
-        except OSError:
-            return None
-        return parse_assembled(data)
+        data = self._read(key, ASSEMBLED_SUFFIX)
+        return parse_assembled(data) if data is not None else None
 
     def put_all(self, entries: dict[str, tuple[bytes, float]], keep: set[str],
                 splits: dict[str, tuple[int, ...]] | None = None,
