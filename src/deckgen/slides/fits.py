@@ -18,7 +18,6 @@ import os
 from pathlib import Path
 
 FILE = "slide-fits.json"
-_CODE = ("analysis.py", "measure.py", "context.py", "fits.py")  # the code whose outcome is remembered
 _MEMORY: dict[str, list] = {}  # key: [count, option, size, need]
 _MEMORY_LIMIT = 50_000  # entries; past that the memory starts again (a watch session of many edits)
 
@@ -26,10 +25,9 @@ _MEMORY_LIMIT = 50_000  # entries; past that the memory starts again (a watch se
 def context_digest(ctx) -> str:
     """The part of every key that is the same for all models of a deck: what fitting depends on besides
     the model."""
-    digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in _CODE:
-        digest.update((here / name).read_bytes())
+    from deckgen.fingerprint import code_fingerprint
+
+    digest = hashlib.sha256(code_fingerprint().encode("ascii"))  # the code that fits, read once a process
     labels = ctx.labels
     stamps = [face.stamp for family in (ctx.measure.heading, ctx.measure.body) for face in family.faces]
     digest.update(repr((ctx.grid, ctx.layout.slides, labels.strengths, labels.weaknesses, labels.preconditions,
