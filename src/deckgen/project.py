@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from deckgen import reproducible
-from deckgen.content import CONTENT_SPEC, load_located
+from deckgen.content import CONTENT_SPEC, build_workshop, load_data
 from deckgen.errors import DeckgenError, InvalidInput, Misfit, Problem
 from deckgen.keypaths import readable
 from deckgen.labels import Labels, resolve_labels
@@ -118,10 +118,18 @@ class Project:
 
 def open_project(request: Request, progress: Progress | None = None) -> Project:
     """The project of ``request``; InvalidInput (every problem, located) or DeckgenError when it cannot be."""
-    workshop, sources = load_located(request.content)
+    return open_project_with_data(request, progress)[0]
+
+
+def open_project_with_data(request: Request, progress: Progress | None = None) -> tuple[Project, dict]:
+    """The project of ``request`` and the validated content mapping it was made from (a translation replaces
+    that mapping's texts), the content file read once."""
+    data, sources = load_data(request.content)
+    workshop = build_workshop(data, Path(request.content))
     layout = _chosen_layout(request.layout, workshop, sources)
-    return assemble(workshop, layout, request.out_dir, sources=sources, print_options=request.print_options,
-                    cache=request.cache, workers=request.workers, progress=progress)
+    project = assemble(workshop, layout, request.out_dir, sources=sources, print_options=request.print_options,
+                       cache=request.cache, workers=request.workers, progress=progress)
+    return project, data
 
 
 def assemble(workshop: Workshop, layout: Layout, out_dir: Path = DEFAULT_OUT_DIR, *,

@@ -14,13 +14,13 @@ import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from deckgen.content import build_workshop, load_data
+from deckgen.content import build_workshop
 from deckgen.errors import DeckgenError, DeckgenWarning, InvalidInput, Problem
 from deckgen.keypaths import readable
 from deckgen.labels import resolve_labels
 from deckgen.languages import language, split_tag
 from deckgen.model import Workshop
-from deckgen.project import Progress, Project, Request, open_project
+from deckgen.project import Progress, Project, Request, open_project_with_data
 from deckgen.translation.catalog import entry_lines, msgid_line, read_catalog, translation_files
 from deckgen.translation.markup import markup_slips
 from deckgen.translation.texts import SourceText, content_texts, translated_data
@@ -49,7 +49,7 @@ class Translation:
 def open_projects(request: Request, progress: Progress | None = None) -> list[Project]:
     """The project of the content and one per language with a PO file beside it (``request.languages``
     picks; empty: all of them), the content's own language first."""
-    project = open_project(request, progress)
+    project, data = open_project_with_data(request, progress)
     source_code = language(project.workshop.language).code
     if request.languages == (source_code,):
         return [project]
@@ -65,7 +65,6 @@ def open_projects(request: Request, progress: Progress | None = None) -> list[Pr
     projects = [project] if not request.languages or source_code in request.languages else []
     if not codes:
         return projects
-    data, _ = load_data(project.content)
     problems: list[Problem] = []
     for code in codes:
         try:
