@@ -25,6 +25,8 @@ import io
 import os
 from pathlib import Path
 
+from deckgen.cachefile import write_cache_file
+
 MAGIC = b"deckgen-side 1\n"
 SUFFIX = ".side"
 SPLIT_MAGIC = b"deckgen-split 1\n"
@@ -129,12 +131,7 @@ class SideCache:
             if documents is not None:  # None: the entry in the folder was used as it is
                 files.append((self.folder / f"{key}{ASSEMBLED_SUFFIX}", make_assembled(documents)))
         for target, data in files:
-            temp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-            try:
-                temp.write_bytes(data)
-                os.replace(temp, target)
-            except OSError:
-                temp.unlink(missing_ok=True)  # a cache that cannot be written only costs time
+            write_cache_file(target, data)
         for path in self.folder.iterdir():
             name = path.name
             stale_temp = ".tmp-" in name and not _own_temp(name)

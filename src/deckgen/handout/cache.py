@@ -18,9 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from deckgen.cachefile import write_cache_file
 
 MAGIC = b"deckgen-document 1\n"
 
@@ -82,14 +83,7 @@ class DocumentCache:
         """Keep ``pdf`` as the ``kind`` document under ``key``; a cache that cannot be written only costs time."""
         if self.folder is None:
             return
-        target = self._path(kind)
-        temp = target.with_name(f"{target.name}.tmp-{os.getpid()}")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            temp.write_bytes(make_entry(key, pdf, fetched))
-            os.replace(temp, target)
-        except OSError:
-            temp.unlink(missing_ok=True)
+        write_cache_file(self._path(kind), make_entry(key, pdf, fetched))
 
 
 def make_entry(key: str, pdf: bytes, fetched: list[Path]) -> bytes:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
+
+from deckgen.cachefile import write_cache_file
 
 FILE = "slide-fits.json"
 _MEMORY: dict[str, list] = {}  # key: [count, option, size, need]
@@ -79,13 +80,7 @@ def save(folder: Path | None, memory: FitMemory) -> None:
     """Keep the fits this build used in ``folder``, atomically; the others go."""
     if folder is None:
         return
-    temp = folder / f".{FILE}.{os.getpid()}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temp.write_text(json.dumps(memory.used, sort_keys=True), encoding="utf-8")
-        os.replace(temp, folder / FILE)
-    except OSError:  # a cache that cannot be written only costs time
-        temp.unlink(missing_ok=True)
+    write_cache_file(folder / FILE, json.dumps(memory.used, sort_keys=True).encode("utf-8"))
 
 
 def _valid(fit) -> bool:
