@@ -3,7 +3,8 @@
 Both are one flowing document each (A4, A5 or Letter portrait: the layout's ``handout.paper``): nothing in
 them has a fixed size, so no text is ever refused; a long model runs over as many pages as it needs. A
 document whose HTML and files did not change since the last build is taken from the document cache
-(``deckgen.handout.cache``)."""
+(``deckgen.handout.cache``). A long document is laid out in parts, in worker processes, and merged
+(``deckgen.handout.booklet``)."""
 
 from __future__ import annotations
 
@@ -31,21 +32,35 @@ class HandoutBuilder:
 
     def write(self, project, outputs) -> None:
         """Each document from the document cache when its HTML and the files it reads are unchanged, else
-        laid out (and kept there for the next build)."""
-        from deckgen.handout.cache import DocumentCache, document_key, fetched_files
-        from deckgen.handout.document import KINDS, html_document, write_pdf
+        laid out (and kept there for the next build); a long one in parts (deckgen.handout.parts)."""
+        from deckgen.handout.cache import DocumentCache
+        from deckgen.handout.parts import in_parts
         from deckgen.handout.view import build_view
 
         view = build_view(project.workshop, project.layout, project.labels)
         files = self.outputs(project.names)
         cache = DocumentCache(project.cache_dir)
-        for done, kind in enumerate(KINDS):
-            project.report("writing the handout and the guide", done, len(KINDS))
-            html = html_document(project, view, kind)
-            key, target = document_key(kind, html), outputs.temp_for(files[kind])
-            kept = cache.get(kind, key)
-            if kept is not None:
-                target.write_bytes(kept)
-                continue
-            fetched = write_pdf(html, project, target)
-            cache.put(kind, key, target.read_bytes(), fetched_files(fetched))
+        targets = {kind: outputs.temp_for(files[kind]) for kind in ("handout", "guide")}
+        if in_parts(view, project.layout):
+            from deckgen.handout.booklet import write_in_parts
+
+            write_in_parts(project, view, targets, cache)
+        else:
+            _write_whole(project, view, targets, cache)
+
+
+def _write_whole(project, view, targets: dict, cache) -> None:
+    """Each document of ``targets`` (kind: path) laid out in one piece, or taken from ``cache``."""
+    from deckgen.handout.cache import document_key, fetched_files
+    from deckgen.handout.document import Laid, html_document, write_pdf
+
+    for done, (kind, target) in enumerate(targets.items()):
+        project.report("writing the handout and the guide", done, len(targets))
+        html = html_document(project, view, kind)
+        key = document_key(kind, html)
+        kept = cache.get(kind, key)
+        if kept is not None:
+            target.write_bytes(kept.pdf)
+            continue
+        fetched = write_pdf(html, project, target)
+        cache.put(kind, key, Laid(target.read_bytes(), 0, {}, ()), fetched_files(fetched))

@@ -1,9 +1,11 @@
 """The document cache: the last handout's and guide's PDFs, under OUT/.deckgen-cache/NAME/, reused when a
-build would lay out the very same document again.
+build would lay out the very same document again; for a long document laid out in parts
+(deckgen.handout.parts), each part's PDF, its page layer and the merged document.
 
 WeasyPrint lays out a document as a whole (its page breaks, page numbers, bookmarks and tag tree depend
-on everything before them), so the handout cannot be patched model by model as the cards are side by
-side; what can be kept is each document whole. Its key is what its PDF depends on: the rendered HTML
+on everything before them), so a document in one piece cannot be patched model by model as the cards are
+side by side; what can be kept is each document whole, or each part of one in parts. An entry's key is what
+its PDF depends on: the rendered HTML
 (every text, label, number and the CSS inlined in it, the build's source date among its meta), the
 deckgen and WeasyPrint versions, and, checked when the entry is read, the bytes of every file the render
 fetched (fonts, logo, pictures). So a change that does not show in a document leaves it alone: an edit of
@@ -11,8 +13,9 @@ a model's notes or duration (shown in the guide only) re-lays out the guide and 
 edit of the cards' templates, the deck's template or the print options re-lays out neither.
 
 Like the side cache, nothing in an entry is trusted: it carries the SHA-256 of its PDF, which must be a
-PDF; an entry that does not match is ignored and the document laid out again. One entry a document kind,
-replaced atomically after it was laid out."""
+PDF; an entry that does not match is ignored and the document laid out again. One entry a slot (a document
+kind, or a part of one: ``guide-models-3``), replaced atomically after it was laid out; with the PDF, its
+number of pages and the page of each anchor in it, which the overview of a document in parts shows."""
 
 from __future__ import annotations
 
@@ -22,12 +25,14 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from deckgen.cachefile import write_cache_file
+from deckgen.handout.document import Laid
 
-MAGIC = b"deckgen-document 1\n"
+MAGIC = b"deckgen-document 2\n"
 
 
 def document_key(kind: str, html: str) -> str:
-    """The key of the ``kind`` document rendered from ``html``."""
+    """The key of the ``kind`` document (or part, or page layer) rendered from ``html``; of a merged
+    document, ``html`` is its parts' keys."""
     from importlib.metadata import version
 
     from deckgen.fingerprint import code_fingerprint
@@ -54,55 +59,86 @@ def _digest(path: Path) -> str:
 
 
 class DocumentCache:
-    """One entry a document kind in ``folder``; ``folder=None`` reads and writes nothing."""
+    """One entry a slot in ``folder``; ``folder=None`` reads and writes nothing."""
 
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder is not None else None
         self.hits = 0
         self.misses = 0
 
-    def _path(self, kind: str) -> Path:
-        return self.folder / f"{kind}.document"
+    def _path(self, slot: str) -> Path:
+        return self.folder / f"{slot}.document"
 
-    def get(self, kind: str, key: str) -> bytes | None:
-        """The PDF kept for ``kind`` under ``key`` when it is whole and every file it fetched is unchanged."""
+    def _read(self, slot: str) -> bytes:
+        try:
+            return self._path(slot).read_bytes()
+        except OSError:
+            return b""
+
+    def get(self, slot: str, key: str) -> Laid | None:
+        """The document kept in ``slot`` under ``key`` when it is whole and every file it read is unchanged."""
         if self.folder is None:
             return None
-        try:
-            data = self._path(kind).read_bytes()
-        except OSError:
-            data = b""
-        pdf = parse_entry(data, key)
-        if pdf is None:
+        laid = parse_entry(self._read(slot), key)
+        if laid is None:
             self.misses += 1
         else:
             self.hits += 1
-        return pdf
+        return laid
 
-    def put(self, kind: str, key: str, pdf: bytes, fetched: list[Path]) -> None:
-        """Keep ``pdf`` as the ``kind`` document under ``key``; a cache that cannot be written only costs time."""
+    def pages(self, slot: str) -> int | None:
+        """The number of pages of the document last kept in ``slot``, whatever its key (a guess)."""
+        head = _head(self._read(slot)) if self.folder is not None else None
+        pages = head.get("pages") if head else None
+        return pages if isinstance(pages, int) and pages > 0 else None
+
+    def put(self, slot: str, key: str, laid: Laid, fetched: list[Path]) -> None:
+        """Keep ``laid`` in ``slot`` under ``key``; a cache that cannot be written only costs time."""
         if self.folder is None:
             return
-        write_cache_file(self._path(kind), make_entry(key, pdf, fetched))
+        write_cache_file(self._path(slot), make_entry(key, laid, fetched))
+
+    def drop_beyond(self, prefix: str, count: int) -> None:
+        """Remove the entries ``PREFIX-N`` with N above ``count`` (parts of a document now shorter)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.glob(f"{prefix}-*.document"):
+            number = path.name[len(prefix) + 1:-len(".document")]
+            if number.isdigit() and int(number) > count:
+                path.unlink(missing_ok=True)
 
 
-def make_entry(key: str, pdf: bytes, fetched: list[Path]) -> bytes:
+def make_entry(key: str, laid: Laid, fetched: list[Path]) -> bytes:
     files = [[str(path), _digest(path)] for path in fetched]
-    head = {"key": key, "pdf": hashlib.sha256(pdf).hexdigest(), "files": files}
-    return MAGIC + json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n" + pdf
+    head = {"key": key, "pdf": hashlib.sha256(laid.pdf).hexdigest(), "files": files, "pages": laid.pages,
+            "anchors": laid.anchors}
+    return MAGIC + json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n" + laid.pdf
 
 
-def parse_entry(data: bytes, key: str) -> bytes | None:
-    """The PDF of ``data`` when it is a whole entry under ``key`` whose fetched files are as they were."""
+def _head(data: bytes) -> dict | None:
     if not data.startswith(MAGIC):
         return None
-    head, newline, pdf = data[len(MAGIC):].partition(b"\n")
+    head, newline, _ = data[len(MAGIC):].partition(b"\n")
     try:
         meta = json.loads(head.decode("ascii")) if newline else None
-        if (not isinstance(meta, dict) or meta.get("key") != key or not pdf.startswith(b"%PDF-")
-                or hashlib.sha256(pdf).hexdigest() != meta.get("pdf")):
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def parse_entry(data: bytes, key: str) -> Laid | None:
+    """The document of ``data`` when it is a whole entry under ``key`` whose fetched files are as they were."""
+    meta = _head(data)
+    if meta is None or meta.get("key") != key:
+        return None
+    pdf = data.partition(b"\n")[2].partition(b"\n")[2]
+    try:
+        anchors = {str(name): int(page) for name, page in dict(meta.get("anchors", {})).items()}
+        pages = int(meta.get("pages"))
+        if not pdf.startswith(b"%PDF-") or hashlib.sha256(pdf).hexdigest() != meta.get("pdf"):
             return None
         unchanged = all(_digest(Path(path)) == digest for path, digest in meta.get("files", ()))
-    except (UnicodeDecodeError, ValueError, TypeError):
+    except (ValueError, TypeError):
         return None
-    return pdf if unchanged else None
+    read = tuple(Path(path).as_uri() for path, _ in meta.get("files", ()))
+    return Laid(pdf, pages, anchors, read) if unchanged else None

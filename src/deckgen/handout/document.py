@@ -9,6 +9,7 @@ ahead of it (``theme_css``), so a layout's ``handout.css`` may set them again.""
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -23,6 +24,7 @@ from deckgen.layout.types import HANDOUT_PAPERS
 from deckgen.pictures import picture_urls
 
 TEMPLATE = "handout.html.j2"
+PAGE_LAYER = "handout-pages.html.j2"
 STYLESHEET = "handout.css"
 KINDS = ("handout", "guide")
 
@@ -62,22 +64,44 @@ def page_meta(workshop) -> tuple[tuple[str, str], ...]:
     return tuple(meta)
 
 
-def html_document(project, view, kind: str) -> str:
-    """The HTML of the ``kind`` document ("handout" or "guide"); DeckgenError when a template breaks or
-    holds anything a browser would run."""
+# A part's own pages have nothing in their margins: the page layer draws the running footer over them.
+MARGIN_BOXES = ("top-left-corner", "top-left", "top-center", "top-right", "top-right-corner", "right-top",
+                "right-middle", "right-bottom", "bottom-right-corner", "bottom-right", "bottom-center",
+                "bottom-left", "bottom-left-corner", "left-bottom", "left-middle", "left-top")
+PART_CSS = "@page { " + " ".join(f"@{box} {{ content: none; }}" for box in MARGIN_BOXES) + " }\n"
+
+
+def html_document(project, view, kind: str, part=None) -> str:
+    """The HTML of the ``kind`` document ("handout" or "guide"), whole or ``part`` of it
+    (deckgen.handout.parts); DeckgenError when a template breaks or holds anything a browser would run."""
+    from deckgen.handout.parts import whole
+
+    part = part or whole(view)
+    stylesheet = read_stylesheet(project.layout.template_dirs)
+    if part.slot != "whole":
+        stylesheet += "\n" + PART_CSS
+    return _render(project, view, kind, TEMPLATE, part=part, stylesheet=Markup(stylesheet))
+
+
+def page_layer_html(project, view, kind: str, pages: int) -> str:
+    """The HTML of the page layer of a ``kind`` document in parts of ``pages`` pages (handout-pages.html.j2)."""
+    return _render(project, view, kind, PAGE_LAYER, pages=pages,
+                   stylesheet=Markup(read_stylesheet(project.layout.template_dirs)))
+
+
+def _render(project, view, kind: str, template: str, **extra) -> str:
     workshop, layout = project.workshop, project.layout
     font_urls = {face.path: Path(face.path).resolve().as_uri() for face in layout_faces(layout.fonts.files)}
     title = workshop.title.plain
     name = view.words.guide if kind == "guide" else view.words.handout
     try:
-        html = environment(tuple(layout.template_dirs)).get_template(TEMPLATE).render(
+        html = environment(tuple(layout.template_dirs)).get_template(template).render(
             lang=document_tag(workshop.language),
             title=f"{title} \u2013 {name}",
             meta=page_meta(workshop),
             kind=kind,
             guide=kind == "guide",
             theme_css=Markup(theme_css(layout, font_urls)),
-            stylesheet=Markup(read_stylesheet(layout.template_dirs)),
             labels=project.labels,
             colon=language(workshop.language).colon,
             words=view.words,
@@ -92,37 +116,73 @@ def html_document(project, view, kind: str) -> str:
             questions=view.questions,
             sources=view.sources,
             run_sheet=view.run_sheet,
+            **extra,
         )
     except TemplateError as error:
         where = f" ({error.filename}:{error.lineno})" if getattr(error, "lineno", None) else ""
-        raise DeckgenError(f"handout template {TEMPLATE!r}: {error}{where}") from None
+        raise DeckgenError(f"handout template {template!r}: {error}{where}") from None
     found = find_active(html)
     if found is not None:
         owner = next((layer for layer, folder in layout.template_dirs
                       if any(folder.glob("handout*.j2"))), layout.name)
         raise DeckgenError(f"layout {owner!r}: layout templates may not contain scripts: {found[0]} in "
-                           f"{TEMPLATE} (or a template it includes)")
+                           f"{template} (or a template it includes)")
     return html
 
 
-def write_pdf(html: str, project, target) -> list[str]:
-    """``html`` as a tagged PDF (PDF/UA-1, its tags repaired by deckgen.pdftags) at ``target``, every
-    resource read through the safe fetcher (the layout's and the content's folders only); its identifier
-    is derived from the HTML, so the same sources give the same bytes when SOURCE_DATE_EPOCH is set.
-    Returns the URLs the render read."""
+@dataclass(frozen=True)
+class Setting:
+    """Where a document may read files from and what its relative URLs mean; plain data, for workers."""
+
+    roots: tuple[Path, ...]  # the layout's folders and the content's
+    base_url: str
+
+
+def setting(project) -> Setting:
+    source_folder = Path(project.workshop.source).resolve().parent
+    return Setting(tuple(project.layout.folders) + (source_folder,), (source_folder / "handout.html").as_uri())
+
+
+@dataclass(frozen=True)
+class Laid:
+    """A document laid out: its PDF, its number of pages, the page (from 0) of each anchor (``id``) in
+    it, and the URLs the render read."""
+
+    pdf: bytes
+    pages: int
+    anchors: dict[str, int]
+    fetched: tuple[str, ...]
+
+
+def lay_out(html: str, where: Setting, tagged: bool = True) -> Laid:
+    """``html`` as a PDF, tagged (PDF/UA-1, its tags repaired by deckgen.pdftags) unless ``tagged`` is
+    false, every resource read through the safe fetcher (``where.roots`` only); its identifier is derived
+    from the HTML, so the same sources give the same bytes when SOURCE_DATE_EPOCH is set."""
     from deckgen import pdftags
     from deckgen.htmlpdf import few_collections, font_configuration, safe_fetcher, weasyprint
 
     module = weasyprint()
-    source_folder = Path(project.workshop.source).resolve().parent
-    fetcher = safe_fetcher(tuple(project.layout.folders) + (source_folder,))
+    fetcher = safe_fetcher(where.roots)
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
+    options = {"pdf_variant": "pdf/ua-1", "finisher": pdftags.repair} if tagged else {}
     with few_collections():
         try:
-            document = module.HTML(string=html, base_url=(source_folder / "handout.html").as_uri(),
+            document = module.HTML(string=html, base_url=where.base_url,
                                    url_fetcher=fetcher).render(font_config=font_configuration())
         except fetcher.refused as error:
             raise UnsafeReference(f"handout: {error}") from None
-        document.write_pdf(target, pdf_identifier=identifier, pdf_variant="pdf/ua-1", finisher=pdftags.repair)
+        anchors = {}
+        for number, page in enumerate(document.pages):
+            for anchor in page.anchors:
+                anchors.setdefault(anchor, number)
+        pdf = document.write_pdf(pdf_identifier=identifier, **options)
+        pages = len(document.pages)
         del document  # its pages go before the collection that closes few_collections
-    return list(fetcher.fetched)
+    return Laid(pdf, pages, anchors, tuple(fetcher.fetched))
+
+
+def write_pdf(html: str, project, target) -> list[str]:
+    """``html`` as a tagged PDF at ``target`` (see ``lay_out``); returns the URLs the render read."""
+    laid = lay_out(html, setting(project))
+    Path(target).write_bytes(laid.pdf)
+    return list(laid.fetched)

@@ -1,0 +1,82 @@
+"""Laying out the parts of a long handout or guide in worker processes, one a core.
+
+WeasyPrint lays out on one core and keeps what it laid out until the document is written; a part is laid
+out and written in a worker, which returns only its PDF, so the building process never imports WeasyPrint
+and holds no page boxes. A task is plain data (the HTML, where files may be read from), so the workers
+are started fresh (spawn) rather than forked: a forked worker would hold a copy of the whole project it
+never reads. They are kept for the whole build, WeasyPrint imported once in each as it starts. With one
+core, or ``WORKERS = 1``, the tasks run in this process, one after the other. The cards lay out their
+chunks in forked workers of their own (deckgen.cards.chunks), which need the project.
+"""
+
+from __future__ import annotations
+
+import os
+
+WORKERS: int | None = None  # None: one a core
+
+
+def lay_out_task(task):
+    """A part or page layer laid out: ``task`` is (html, Setting, tagged)."""
+    from deckgen.handout import document
+
+    html, where, tagged = task
+    return document.lay_out(html, where, tagged)
+
+
+def _start() -> None:
+    """Each worker imports WeasyPrint as it starts, both at once."""
+    from deckgen.htmlpdf import weasyprint
+
+    weasyprint()
+
+
+class Workers:
+    """``run(function, tasks)`` gives ``function(task)`` of every task, in order."""
+
+    def __init__(self, count: int | None = None):
+        self.count = max(1, count or WORKERS or os.cpu_count() or 1)
+        self._pool = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def run(self, function, tasks: list, done=None) -> list:
+        """The results of ``function`` on ``tasks``, in their order; ``done(number)`` after each finishes."""
+        if not tasks:
+            return []
+        if self.count <= 1:
+            results = []
+            for task in tasks:
+                results.append(function(task))
+                if done:
+                    done(len(results))
+            return results
+        from concurrent.futures import as_completed
+
+        futures = {self._executor().submit(function, task): index for index, task in enumerate(tasks)}
+        results: list = [None] * len(tasks)
+        try:
+            for finished, future in enumerate(as_completed(futures), start=1):
+                results[futures[future]] = future.result()
+                if done:
+                    done(finished)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+        return results
+
+    def _executor(self):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=multiprocessing.get_context("spawn"),
+                                             initializer=_start)
+        return self._pool
