@@ -94,6 +94,28 @@ def long_french_content(models: int = 12) -> str:
     return "\n".join(lines) + "\n"
 
 
+WORDS = ("buurt", "netwerk", "vrijwilliger", "gezin", "steun", "school", "drempel", "coaching", "respect", "kennis")
+
+
+def many_models(models: int, changed: int | None = None) -> str:
+    """A Dutch workshop of ``models`` short models (about two a page), with deck-wide questions and sources;
+    ``changed`` rewords the first strength of that model (an edit that both documents show)."""
+    lines = ["language: nl", 'title: "Veel werkmodellen"', "authors: [A. Auteur]", "date: 2024-05-17", "models:"]
+    for n in range(1, models + 1):
+        word = WORDS[n % len(WORDS)]
+        first = f"Gewijzigd sterk punt {n}" if n == changed else f"Sterk punt {n} over {word}"
+        lines += [f'  - name: "Werkmodel {n}: {word} en {WORDS[(n * 3) % len(WORDS)]}"',
+                  f'    summary: ["Samenvatting{n} van het werkmodel over {word}"]',
+                  f'    strengths: ["{first}", "Tweede sterk punt {n}", "Derde sterk punt {n} met wat meer woorden"]',
+                  f'    weaknesses: ["Zwak punt {n}", "Tweede zwak punt {n} over {word}"]',
+                  f'    questions: ["Vraag{n}: hoe werkt dit bij jullie?"]',
+                  f"    notes: Notitie{n} voor de begeleider.",
+                  f"    duration: {10 + n % 4 * 5}"]
+    lines += ["questions: [Welk werkmodel past bij jouw doelgroep?]",
+              'sources: ["Bron, A. (2024). *Een titel*. Brussel."]']
+    return "\n".join(lines) + "\n"
+
+
 def quoted_line(key: str, value: str) -> str:
     return f"{key}: {quoted(value)}"
 

@@ -28,21 +28,21 @@ def merge(parts: list[bytes], layer: bytes) -> bytes:
     untagged PDF of as many pages as the parts have together) drawn over their pages."""
     import pikepdf
 
-    opened = [pikepdf.open(io.BytesIO(data)) for data in parts]
+    out = pikepdf.open(io.BytesIO(parts[0]))
     pages_layer = pikepdf.open(io.BytesIO(layer))
     try:
-        out = opened[0]
         document = out.Root.StructTreeRoot.K[0]
         numbers = _number_tree(out.Root.StructTreeRoot.ParentTree)
         destinations = _destinations(out, {page.obj.objgen: page for page in out.pages})
         bookmarks = []
-        for source in opened[1:]:
-            offset, first = max(numbers, default=-1) + 1, len(out.pages)
-            numbers.update(_append(out, source, document, offset))
-            mapped = {page.obj.objgen: out.pages[first + index] for index, page in enumerate(source.pages)}
-            destinations.update(_destinations(source, mapped))
-            with source.open_outline() as outline:
-                bookmarks += [_bookmark(item, mapped) for item in outline.root]
+        for data in parts[1:]:
+            with pikepdf.open(io.BytesIO(data)) as source:
+                offset, first, start = max(numbers, default=-1) + 1, len(out.pages), _next_number(out)
+                numbers.update(_append(out, source, document, offset))
+                mapped = {page.obj.objgen: out.pages[first + index] for index, page in enumerate(source.pages)}
+                destinations.update(_destinations(source, mapped))
+                bookmarks += [_bookmark(item, mapped) for item in source.open_outline().root]
+                _own_streams(out, start)
         _write_tree(out, numbers, destinations)
         if bookmarks:
             with out.open_outline() as outline:
@@ -53,8 +53,29 @@ def merge(parts: list[bytes], layer: bytes) -> bytes:
         out.save(buffer, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return buffer.getvalue()
     finally:
-        for pdf in (*opened, pages_layer):
-            pdf.close()
+        out.close()
+        pages_layer.close()
+
+
+def _next_number(pdf) -> int:
+    """The object number the next new object of ``pdf`` gets (a new, unreferenced object, never written)."""
+    import pikepdf
+
+    return pdf.make_indirect(pikepdf.Dictionary()).objgen[0] + 1
+
+
+def _own_streams(out, start: int) -> None:
+    """Give the streams copied into ``out`` from objects number ``start`` on their data of their own.
+
+    qpdf reads a copied stream's data from its source only when the merged document is written, so
+    every part would stay open, parsed, until then: about as much memory again as the merged document.
+    With the data read now (as it is, still compressed), each part is closed once it is merged."""
+    import pikepdf
+
+    for number in range(start, _next_number(out) - 1):
+        stream = out.get_object((number, 0))
+        if isinstance(stream, pikepdf.Stream):
+            stream.write(stream.read_raw_bytes(), filter=stream.get("/Filter"), decode_parms=stream.get("/DecodeParms"))
 
 
 def _number_tree(node, found=None) -> dict[int, object]:

@@ -66,7 +66,7 @@ def write_in_parts(project, view, targets: dict, cache) -> None:
     """The ``kind`` documents of ``targets`` (kind: path) written in parts, through ``cache``."""
     where = setting(project)
     booklets = [_plan(project, view, kind, cache) for kind in targets]
-    with Workers() as workers:
+    with Workers(project.workers) as workers:
         _lay_out_fixed(project, view, booklets, cache, workers, where)
         project.report(STAGE, 1, 3)
         _lay_out_numbered(project, view, booklets, cache, workers, where)

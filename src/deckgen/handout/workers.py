@@ -21,7 +21,21 @@ def lay_out_task(task):
     from deckgen.handout import document
 
     html, where, tagged = task
-    return document.lay_out(html, where, tagged)
+    try:
+        return document.lay_out(html, where, tagged)
+    finally:
+        _give_back_memory()
+
+
+def _give_back_memory() -> None:
+    """Return the heap freed by a layout to the system (glibc keeps it otherwise), so that a worker holds
+    one part's memory at a time, not the largest part's for the rest of the build."""
+    import ctypes
+
+    try:  # by name: ctypes.util.find_library would start ldconfig
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to do
+        pass
 
 
 def _start() -> None:
@@ -35,6 +49,7 @@ class Workers:
     """``run(function, tasks)`` gives ``function(task)`` of every task, in order."""
 
     def __init__(self, count: int | None = None):
+        """``count`` workers (the build's ``--workers``), else WORKERS, else one a core."""
         self.count = max(1, count or WORKERS or os.cpu_count() or 1)
         self._pool = None
 
