@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import os
 
+from deckgen.errors import DeckgenError
+
 WORKERS: int | None = None  # None: one a core
 
 
@@ -49,7 +51,8 @@ class Workers:
     """``run(function, tasks)`` gives ``function(task)`` of every task, in order."""
 
     def __init__(self, count: int | None = None):
-        """``count`` workers (the build's ``--workers``), else WORKERS, else one a core."""
+        """``count`` workers (the project's ``workers``: 1 for each build of a batch), else WORKERS, else one
+        a core."""
         self.count = max(1, count or WORKERS or os.cpu_count() or 1)
         self._pool = None
 
@@ -73,6 +76,7 @@ class Workers:
                     done(len(results))
             return results
         from concurrent.futures import as_completed
+        from concurrent.futures.process import BrokenProcessPool
 
         futures = {self._executor().submit(function, task): index for index, task in enumerate(tasks)}
         results: list = [None] * len(tasks)
@@ -81,6 +85,9 @@ class Workers:
                 results[futures[future]] = future.result()
                 if done:
                     done(finished)
+        except BrokenProcessPool:
+            raise DeckgenError("a process laying out the handout and the guide stopped before it was done "
+                               "(was the computer out of memory?); nothing was written") from None
         except BaseException:
             for future in futures:
                 future.cancel()
