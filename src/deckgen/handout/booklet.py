@@ -91,11 +91,13 @@ def _lay_out_fixed(project, view, booklets, cache, workers, where) -> None:
         html = html_document(project, view, booklets[0].kind, overview({item.anchor: stand_in for item in view.models}))
         tasks.append((html, where, True))
         owners.append((None, None))
+    # the longest first (the stand-in overview, the fronts with a run sheet), so that no core is left with
+    # one of them alone at the end
+    missing = [(booklet, index) for booklet in booklets for index, laid in enumerate(booklet.laid) if laid is None]
+    for booklet, index in sorted(missing, key=lambda owner: owner[1] != 0):
+        tasks.append((booklet.htmls[index], where, True))
+        owners.append((booklet, index))
     for booklet in booklets:
-        for index, laid in enumerate(booklet.laid):
-            if laid is None:
-                tasks.append((booklet.htmls[index], where, True))
-                owners.append((booklet, index))
         booklet.htmls = []
     for (booklet, index), laid in zip(owners, workers.run(lay_out_task, tasks)):
         if booklet is None:
