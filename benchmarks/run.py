@@ -326,7 +326,8 @@ def update_readme(results: dict, source: Path, readme: Path = ROOT / "README.md"
     block = (f"{README_START}\nMeasured on a {results['cpus']}-core machine shared with other work (medians of "
              f"{results.get('runs', 3)} runs, fewer at the largest sizes; memory is the peak of the whole process "
              f"tree, sampled, its resident sets summed (a page a forked worker shares with its parent counted in "
-             f"each; goal 3 reads the proportional set sizes summed, which count it once); other builds ran beside these: the load average is in the results), with\n"
+             f"each; goal 3 reads the proportional set sizes summed, which count it once); other builds ran beside "
+             f"these: the load average is in the results), with\n"
              f"`python benchmarks/run.py --sizes {sizes} --readme` (results in `{shown}`):\n\n"
              f"{table(results['rows'])}\n\nThe issue's goals (#17):\n\n{goals(results)}\n{README_END}")
     text = readme.read_text(encoding="utf-8")
