@@ -36,4 +36,5 @@ class SlidesBuilder:
         draw_deck(deck)
         set_properties(deck.prs, workshop.title.plain, ", ".join(workshop.authors), deck.ctx.style.lang)
         save(deck.prs, outputs.temp_for(self.outputs(project.names)["deck"]))
-        outputs.after_commit(lambda: fits.save(project.cache_dir, deck.ctx.fits))
+        fitted = deck.ctx.fits  # not the deck: the lambda would keep every slide's XML until the build lands
+        outputs.after_commit(lambda: fits.save(project.cache_dir, fitted))
