@@ -9,16 +9,16 @@ system (as Dask's workers do to trim their memory); elsewhere (musl, macOS) only
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import gc
 
 
 @functools.cache
 def _malloc_trim():
-    name = ctypes.util.find_library("c")
+    # The symbols of the running program and its C library; not ctypes.util.find_library, which runs
+    # ldconfig in a forked copy of this (large) process.
     try:
-        return ctypes.CDLL(name).malloc_trim if name else None
+        return ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):  # not glibc
         return None
 
