@@ -1,16 +1,27 @@
-"""The deck in order: plan every slide (sizes, splits, numbers), then draw the plans."""
+"""The deck in order: plan every slide (sizes, splits, numbers), then draw the plans.
+
+The deck is planned in sections (the title slide, the overview, each model's analysis, the sources), each
+with what its slides show (``Section.shows``): ``build_deck`` takes a section's finished slides from the
+last build's cache (deckgen.slides.cache) when nothing it shows changed, and plans and draws the others,
+one slide at a time (deckgen.slides.parts)."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass
+
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.layout import Layout
 from deckgen.model import Workshop
 from deckgen.slides import analysis, overview, sources, title
+from deckgen.slides.cache import SlideCache, section_key, shared_digest
 from deckgen.slides.chrome import add_footer, list_notes_master, plan_footer
 from deckgen.slides.context import Context
 from deckgen.slides.geometry import grid_for
 from deckgen.slides.measure import Para
+from deckgen.slides.parts import Media, SlideParts, lift
 from deckgen.slides.template import (
     Layouts,
     TemplateFrames,
@@ -34,28 +45,109 @@ class Deck:
     plans: list
     layouts: Layouts
     footer: Para | None = None  # the layout's footer, measured, as every slide carries it
+    frames: TemplateFrames = dataclasses.field(default_factory=TemplateFrames)
 
 
-def plan_deck(workshop: Workshop, layout: Layout) -> Deck:
-    """Every slide and the footer measured, every slide numbered; text that does not fit is in
-    ``ctx.problems`` as Misfits, in slide order."""
+@dataclass
+class Section:
+    """Slides planned together: what they show besides what every slide of the deck shares (the layout,
+    labels, language), as text; and their plans, numbered from a given slide number."""
+
+    shows: str
+    plan: Callable[[int], list]
+
+
+def _open(workshop: Workshop, layout: Layout) -> Deck:
+    """The presentation to draw on and the context to plan in, before any slide is planned."""
     prs = open_presentation(layout)
     layouts = choose_layouts(prs)
     frames = template_frames(layouts) if layout.slides.template is not None else TemplateFrames()
     ctx = Context.create(workshop, layout, grid_for(prs.slide_width, prs.slide_height, frames.title))
     footer = plan_footer(ctx)  # on every slide, so reported as slide 1's
-    plans: list = [title.plan(ctx, 1, frames)]
-    plans += overview.plan(ctx, len(plans) + 1)
-    plans += analysis.plan(ctx, workshop.models, len(plans) + 1)
-    plans += sources.plan(ctx, len(plans) + 1)
-    return Deck(prs, ctx, plans, layouts, footer)
+    return Deck(prs, ctx, [], layouts, footer, frames)
 
 
-def draw_deck(deck: Deck) -> None:
-    for plan in deck.plans:
-        slide = _DRAW[type(plan)](deck.prs, deck.layouts, deck.ctx, plan)
-        add_footer(slide, deck.ctx.grid, deck.ctx.style, deck.footer, None if plan.number == 1 else plan.number)
-    list_notes_master(deck.prs)
+def sections(ctx: Context, frames: TemplateFrames) -> list[Section]:
+    """The deck's sections in order. What a section shows is the content it is planned from: the workshop
+    without its models for the title and sources slides, the models' tiles for the overview, the whole
+    model for its analysis (with the size every single-slide table takes when the layout keeps one)."""
+    workshop = ctx.workshop
+    general = repr(dataclasses.replace(workshop, models=()))
+    tiles = repr([(model.number, model.name, model.summary, model.examples, model.image)
+                  for model in workshop.models])
+    found = [Section(f"title {general}", lambda number: [title.plan(ctx, number, frames)]),
+             Section(f"overview {general} {tiles}", lambda number: overview.plan(ctx, number))]
+    fitted = analysis.choices(ctx, workshop.models)
+    smallest = analysis.same_size(ctx, fitted)
+    for choice in fitted:
+        found.append(Section(f"analysis {choice[0]!r} {smallest and smallest[0]}",
+                             lambda number, choice=choice: analysis.plan_model(ctx, choice, smallest, number)))
+    found.append(Section(f"sources {general}", lambda number: sources.plan(ctx, number)))
+    return found
+
+
+def plan_deck(workshop: Workshop, layout: Layout) -> Deck:
+    """Every slide and the footer measured, every slide numbered; text that does not fit is in
+    ``ctx.problems`` as Misfits, in slide order."""
+    deck = _open(workshop, layout)
+    for section in sections(deck.ctx, deck.frames):
+        deck.plans += section.plan(len(deck.plans) + 1)
+    return deck
+
+
+@dataclass
+class BuiltDeck:
+    """The deck's presentation (without slides) and its slides' parts, ready for deckgen.slides.package;
+    when ``ctx.problems`` is not empty, nothing was drawn."""
+
+    prs: object
+    ctx: Context
+    slides: list[SlideParts]
+    media: Media
+
+
+def build_deck(workshop: Workshop, layout: Layout, cache: SlideCache) -> BuiltDeck:
+    """The deck's slides: each section's from ``cache`` when it holds them, else planned and drawn (and
+    put in ``cache``). Once a section does not fit, the rest are only planned, for their problems."""
+    deck = _open(workshop, layout)
+    prs, ctx = deck.prs, deck.ctx
+    made_notes_master = _add_notes_master(prs)
+    shared = shared_digest(ctx)
+    known_parts = {str(part.partname) for part in prs.part.package.iter_parts()}
+    slides: list[SlideParts] = []
+    media: Media = {}
+    for section in sections(ctx, deck.frames):
+        number = len(slides) + 1
+        key = section_key(shared, section.shows, number)
+        found = cache.get(key, known_parts)
+        if found is None:
+            plans = section.plan(number)
+            if ctx.problems:
+                found = [None] * len(plans)  # numbered, not drawn
+            else:
+                found = [draw_slide(deck, plan, media) for plan in plans]
+                cache.put(key, found, media)
+        slides += found
+    if made_notes_master and not any(slide.notes for slide in slides if slide is not None):
+        prs.part.drop_rel(next(rid for rid, rel in prs.part.rels.items() if rel.reltype == RT.NOTES_MASTER))
+    list_notes_master(prs)
+    return BuiltDeck(prs, ctx, slides, {**cache.media, **media})
+
+
+def draw_slide(deck: Deck, plan, media: Media) -> SlideParts:
+    """The slide of ``plan`` with its footer, drawn and lifted out of the deck's presentation."""
+    slide = _DRAW[type(plan)](deck.prs, deck.layouts, deck.ctx, plan)
+    add_footer(slide, deck.ctx.grid, deck.ctx.style, deck.footer, None if plan.number == 1 else plan.number)
+    return lift(deck.prs, slide, media)
+
+
+def _add_notes_master(prs) -> bool:
+    """Give ``prs`` a notes master before any slide is drawn, so that it takes the same place in the package
+    whichever slide is the first with notes, drawn or remembered; True when it was made here (a template
+    may have its own)."""
+    had = any(rel.reltype == RT.NOTES_MASTER and not rel.is_external for rel in prs.part.rels.values())
+    prs.notes_master  # noqa: B018 -- python-pptx makes the default notes master on first use
+    return not had
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,141 @@
+"""The slides cached between builds (OUT/.deckgen-cache/NAME/slides.zip): a rebuild draws only the slides whose
+content changed and writes the same bytes as a cold build; a changed layout or a damaged cache draws all."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+
+from deck_reading import deck_text, fold, open_deck, slide_texts
+from deckgen.build import build
+from deckgen.project import CACHE_DIR, Request
+from deckgen.slides import cache, deck as deck_module
+from fixtures.pictures import CONTENT, picture_workshop
+from slides_samples import write_layout
+
+# The picture workshop (a PNG, a JPEG, an SVG and the title's picture) with speaker notes and sources.
+WITH_NOTES = CONTENT.replace("    weaknesses: [Takes time]\n",
+                             "    weaknesses: [Takes time]\n    notes: Ask who has been to one.\n")
+FULL = WITH_NOTES + "sources: [\"Smith, A. (2020). *Meeting places*. London.\"]\n"
+SLIDES = 7  # title, overview, four analyses, sources: a slide each
+PORTRAIT_SLIDE = 4  # the second model's analysis
+
+
+@pytest.fixture(autouse=True)
+def fixed_date(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+
+
+@pytest.fixture
+def drawn(monkeypatch):
+    """``drawn(source, out, **options)``: build the deck; the files written and the numbers of the slides
+    drawn (not taken from the cache)."""
+    numbers: list[list[int]] = []
+    original = deck_module.draw_slide
+
+    def counting(deck, plan, media):
+        numbers[-1].append(plan.number)
+        return original(deck, plan, media)
+
+    monkeypatch.setattr(deck_module, "draw_slide", counting)
+
+    def run(source, out, **options):
+        numbers.append([])
+        written = build(Request(content=source, out_dir=out, only=("slides",), cache=True, **options))
+        return written[0], numbers[-1]
+
+    return run
+
+
+def workshop(folder, content: str = FULL):
+    return picture_workshop(folder, content)
+
+
+def test_a_second_build_draws_nothing_and_writes_the_same_bytes(tmp_path, drawn):
+    source = workshop(tmp_path / "w")
+    deck, numbers = drawn(source, tmp_path / "out")
+    assert numbers == list(range(1, SLIDES + 1))
+    cold = deck.read_bytes()
+    assert (tmp_path / "out" / CACHE_DIR / "pictures" / cache.FILE).is_file()
+    deck, numbers = drawn(source, tmp_path / "out")
+    assert numbers == []
+    assert deck.read_bytes() == cold
+
+
+def test_editing_one_model_draws_its_slide_only_and_the_deck_is_a_cold_builds(tmp_path, drawn):
+    source = workshop(tmp_path / "w")
+    drawn(source, tmp_path / "out")
+    source.write_text(FULL.replace("[Trust grows, Practical help]", "[Trust grows slowly, Practical help]"),
+                      encoding="utf-8")
+    deck, numbers = drawn(source, tmp_path / "out")
+    assert numbers == [PORTRAIT_SLIDE]
+    fresh, _ = drawn(source, tmp_path / "fresh")  # the same content, no cache
+    assert deck.read_bytes() == fresh.read_bytes()
+    prs = open_deck(deck)
+    assert "Trust grows slowly" in fold(" ".join(slide_texts(prs.slides[PORTRAIT_SLIDE - 1])))
+    assert prs.slides[2].notes_slide.notes_text_frame.text == "Ask who has been to one."  # kept, not drawn
+    assert len(prs.slides[PORTRAIT_SLIDE - 1].shapes) == len(open_deck(fresh).slides[PORTRAIT_SLIDE - 1].shapes)
+
+
+def test_a_model_that_grows_a_slide_renumbers_and_draws_the_slides_after_it(tmp_path, drawn):
+    source = workshop(tmp_path / "w")
+    drawn(source, tmp_path / "out")
+    many = ", ".join(f"Strength number {n} with a few words of explanation after it" for n in range(16))
+    source.write_text(FULL.replace("[Trust grows, Practical help]", f"[{many}]"), encoding="utf-8")
+    deck, numbers = drawn(source, tmp_path / "out")
+    prs = open_deck(deck)
+    assert len(prs.slides) > SLIDES
+    assert numbers == list(range(PORTRAIT_SLIDE, len(prs.slides) + 1))  # its slides, and every slide after
+    fresh, _ = drawn(source, tmp_path / "fresh")
+    assert deck.read_bytes() == fresh.read_bytes()
+
+
+def test_a_changed_layout_draws_every_slide_again(tmp_path, drawn):
+    source = workshop(tmp_path / "w")
+    drawn(source, tmp_path / "out")
+    green = write_layout(tmp_path / "green", 'colors:\n  primary: "#2E7D32"\n')
+    deck, numbers = drawn(source, tmp_path / "out", layout=str(green))
+    assert numbers == list(range(1, SLIDES + 1))
+    fresh, _ = drawn(source, tmp_path / "fresh", layout=str(green))
+    assert deck.read_bytes() == fresh.read_bytes()
+    assert b"2E7D32" in zipfile.ZipFile(deck).read(f"ppt/slides/slide{PORTRAIT_SLIDE}.xml")
+
+
+@pytest.mark.parametrize("damage", ["not a zip", "index only", "missing part"])
+def test_a_damaged_cache_is_drawn_again_never_trusted(tmp_path, drawn, damage):
+    source = workshop(tmp_path / "w")
+    cold, _ = drawn(source, tmp_path / "out")
+    cold_bytes = cold.read_bytes()
+    kept = tmp_path / "out" / CACHE_DIR / "pictures" / cache.FILE
+    if damage == "not a zip":
+        kept.write_bytes(b"PK\x03\x04 nothing more")
+    else:
+        with zipfile.ZipFile(kept) as archive:
+            entries = {name: archive.read(name) for name in archive.namelist()}
+        names = [name for name in entries if name != cache.INDEX]
+        dropped = names if damage == "index only" else [next(name for name in names if name.startswith("media/"))]
+        with zipfile.ZipFile(kept, "w") as archive:
+            for name, blob in entries.items():
+                if name not in dropped:
+                    archive.writestr(name, blob)
+    deck, numbers = drawn(source, tmp_path / "out")
+    assert numbers  # drawn again: every slide, or those whose picture was lost
+    assert deck.read_bytes() == cold_bytes
+
+
+def test_no_cache_keeps_no_slides(tmp_path):
+    source = workshop(tmp_path / "w")
+    build(Request(content=source, out_dir=tmp_path / "out", only=("slides",), cache=False))
+    assert not (tmp_path / "out" / CACHE_DIR).exists()
+
+
+@pytest.mark.ooxml
+def test_a_deck_written_from_the_cache_is_valid_ooxml(tmp_path, drawn, validate_deck):
+    source = workshop(tmp_path / "w")
+    drawn(source, tmp_path / "out")
+    source.write_text(FULL.replace("Safe context", "A safe context"), encoding="utf-8")
+    deck, numbers = drawn(source, tmp_path / "out")
+    assert numbers == [3]
+    assert validate_deck(deck) == []
+    assert "A safe context" in deck_text(open_deck(deck))
