@@ -4,9 +4,9 @@ again: a rebuild after editing one model of hundreds draws that model's slides a
 The deck is kept as sections (deckgen.slides.deck: the title slide, the overview, each model's analysis,
 the sources), each under a SHA-256 of everything its slides show (``section_key``): the section's content,
 its first slide number, and what every slide shares (the layout with the bytes of its template, logo and
-fonts, the labels and language, the versions of python-pptx and lxml, deckgen's own code). A section's
-slides are kept as their finished parts (deckgen.slides.parts): the slide's XML, its relationships, its
-notes, its pictures' bytes.
+fonts, the labels and language, the versions of python-pptx, lxml and the picture libraries, deckgen's
+own code). A section's slides are kept as their finished parts (deckgen.slides.parts): the slide's XML,
+its relationships, its notes, its pictures' bytes.
 
 They are kept in the output's cache folder as one zip: an index (JSON) and the XML and picture files,
 each named by its SHA-256. Nothing read from it is run; a missing, damaged or foreign file is no cache at
@@ -15,10 +15,12 @@ all, and a section that cannot be read back is drawn again. Only the sections a 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
 import zipfile
+from importlib import metadata
 from pathlib import Path
 
 import lxml.etree
@@ -31,6 +33,7 @@ FILE = "slides.zip"
 INDEX = "index.json"
 FORMAT = 1
 KINDS = {PART, MEDIA, NOTES, SLIDE, EXTERNAL}
+PICTURE_LIBRARIES = ("Pillow", "weasyprint", "pypdfium2")
 
 
 def shared_digest(ctx) -> str:
@@ -40,11 +43,24 @@ def shared_digest(ctx) -> str:
     layout = ctx.layout
     digest = hashlib.sha256(context_digest(ctx).encode("ascii"))
     digest.update(repr((layout, ctx.labels, ctx.workshop.language, ctx.workshop.labels, pptx.__version__,
-                        lxml.etree.LXML_VERSION)).encode("utf-8", "surrogateescape"))
+                        lxml.etree.LXML_VERSION, _picture_libraries())).encode("utf-8", "surrogateescape"))
     for path in (layout.slides.template, layout.logo, *layout.fonts.files):
         if path is not None:
             digest.update(_file_digest(Path(path)))
     return digest.hexdigest()
+
+
+@functools.cache
+def _picture_libraries() -> tuple[str, ...]:
+    """The versions of what turns a photo upright and draws an SVG's fallback (deckgen.pictures), read from
+    their installed metadata (nothing is imported)."""
+    found = []
+    for name in PICTURE_LIBRARIES:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} none")
+    return tuple(found)
 
 
 def section_key(shared: str, shows: str, first_number: int) -> str:
