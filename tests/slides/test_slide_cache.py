@@ -7,12 +7,13 @@ import zipfile
 
 import pytest
 
+from client_decks import long_content
 from deck_reading import deck_text, fold, open_deck, slide_texts
-from deckgen.build import build
-from deckgen.project import CACHE_DIR, Request
+from deckgen.build import build, write
+from deckgen.project import CACHE_DIR, Request, open_project
 from deckgen.slides import cache, deck as deck_module
 from fixtures.pictures import CONTENT, picture_workshop
-from slides_samples import write_layout
+from slides_samples import small_content, write_layout
 
 # The picture workshop (a PNG, a JPEG, an SVG and the title's picture) with speaker notes and sources.
 WITH_NOTES = CONTENT.replace("    weaknesses: [Takes time]\n",
@@ -139,3 +140,17 @@ def test_a_deck_written_from_the_cache_is_valid_ooxml(tmp_path, drawn, validate_
     assert numbers == [3]
     assert validate_deck(deck) == []
     assert "A safe context" in deck_text(open_deck(deck))
+
+
+@pytest.mark.parametrize("content", ["pictures", "long", "small"])
+def test_the_guide_is_handed_the_numbers_of_the_deck_just_built(tmp_path, content):
+    """The slides builder numbers what each slide shows as it builds, drawn or cached, for the guide built
+    after it; the same numbers as planning the deck again gives."""
+    text = {"pictures": FULL, "long": long_content(), "small": small_content()}[content]
+    source = workshop(tmp_path / "w", text)
+    for _ in range(2):  # drawn, then cached
+        project = open_project(Request(content=source, out_dir=tmp_path / "out", only=("slides",), cache=True))
+        write(project, ("slides",))
+        numbers = deck_module.slide_numbers(project.workshop, project.layout)
+        assert numbers == deck_module.planned_numbers(project.workshop, project.layout)
+    assert numbers.count == len(open_deck(tmp_path / "out" / f"{source.stem}.pptx").slides)

@@ -53,8 +53,10 @@ class Section:
     """Slides planned together: what they show besides what every slide of the deck shares (the layout,
     labels, language), as text; and their plans, numbered from a given slide number."""
 
+    kind: str  # "title", "overview", "analysis" or "sources"
     shows: str
     plan: Callable[[int], list]
+    model: int | None = None  # the number of an analysis' model
 
 
 def _open(workshop: Workshop, layout: Layout) -> Deck:
@@ -75,14 +77,15 @@ def sections(ctx: Context, frames: TemplateFrames) -> list[Section]:
     general = repr(dataclasses.replace(workshop, models=()))
     tiles = repr([(model.number, model.name, model.summary, model.examples, model.image)
                   for model in workshop.models])
-    found = [Section(f"title {general}", lambda number: [title.plan(ctx, number, frames)]),
-             Section(f"overview {general} {tiles}", lambda number: overview.plan(ctx, number))]
+    found = [Section("title", general, lambda number: [title.plan(ctx, number, frames)]),
+             Section("overview", f"{general} {tiles}", lambda number: overview.plan(ctx, number))]
     fitted = analysis.choices(ctx, workshop.models)
     smallest = analysis.same_size(ctx, fitted)
     for choice in fitted:
-        found.append(Section(f"analysis {choice[0]!r} {smallest and smallest[0]}",
-                             lambda number, choice=choice: analysis.plan_model(ctx, choice, smallest, number)))
-    found.append(Section(f"sources {general}", lambda number: sources.plan(ctx, number)))
+        found.append(Section("analysis", f"{choice[0]!r} {smallest and smallest[0]}",
+                             lambda number, choice=choice: analysis.plan_model(ctx, choice, smallest, number),
+                             choice[0].number))
+    found.append(Section("sources", general, lambda number: sources.plan(ctx, number)))
     return found
 
 
@@ -116,9 +119,10 @@ def build_deck(workshop: Workshop, layout: Layout, cache: SlideCache) -> BuiltDe
     known_parts = {str(part.partname) for part in prs.part.package.iter_parts()}
     slides: list[SlideParts] = []
     media: Media = {}
+    placed: list[tuple[Section, int, int]] = []  # each section, its first slide's number, its slide count
     for section in sections(ctx, deck.frames):
         number = len(slides) + 1
-        key = section_key(shared, section.shows, number)
+        key = section_key(shared, f"{section.kind} {section.shows}", number)
         found = cache.get(key, known_parts)
         if found is None:
             plans = section.plan(number)
@@ -127,7 +131,10 @@ def build_deck(workshop: Workshop, layout: Layout, cache: SlideCache) -> BuiltDe
             else:
                 found = [draw_slide(deck, plan, media) for plan in plans]
                 cache.put(key, found, media)
+        placed.append((section, number, len(found)))
         slides += found
+    if not ctx.problems:
+        _numbered[:] = [workshop, layout, _numbers(workshop, placed)]
     if made_notes_master and not any(slide.notes for slide in slides if slide is not None):
         prs.part.drop_rel(next(rid for rid, rel in prs.part.rels.items() if rel.reltype == RT.NOTES_MASTER))
     list_notes_master(prs)
@@ -167,11 +174,24 @@ class SlideNumbers:
         return self.models[model_number][0]
 
 
+# The last deck built in this process: [workshop, layout, its SlideNumbers] (the guide, built after the
+# deck, points at its slides without planning them again).
+_numbered: list = []
+
+
 def slide_numbers(workshop: Workshop, layout: Layout) -> SlideNumbers:
-    """The numbers of the slides the slides builder writes for ``workshop`` in ``layout``, by what they show,
-    read from ``plan_deck`` (nothing is drawn): other outputs (the facilitator's guide) point at slides by
-    them. Each model is found by the number its slide title and its overview tile carry. Slides whose text
-    does not fit are numbered all the same (the deck itself then refuses to build)."""
+    """The numbers of the slides the slides builder writes for ``workshop`` in ``layout``, by what they show:
+    other outputs (the facilitator's guide) point at slides by them. Those of the deck this process has just
+    built from these very objects, else read from ``plan_deck`` (nothing is drawn)."""
+    if _numbered and _numbered[0] is workshop and _numbered[1] is layout:
+        return _numbered[2]
+    return planned_numbers(workshop, layout)
+
+
+def planned_numbers(workshop: Workshop, layout: Layout) -> SlideNumbers:
+    """``slide_numbers`` from ``plan_deck``: each model is found by the number its slide title and its
+    overview tile carry. Slides whose text does not fit are numbered all the same (the deck itself then
+    refuses to build)."""
     plans = plan_deck(workshop, layout).plans
     analysed: dict[int, list[int]] = {}
     tiles: dict[int, int] = {}
@@ -190,3 +210,24 @@ def slide_numbers(workshop: Workshop, layout: Layout) -> SlideNumbers:
     models = {model.number: tuple(analysed.get(model.number, ())) or (tiles[model.number],)
               for model in workshop.models}
     return SlideNumbers(title_slide, overview_slides, models, sources_slides, len(plans))
+
+
+def _numbers(workshop: Workshop, placed: list[tuple[Section, int, int]]) -> SlideNumbers:
+    """The deck's SlideNumbers from its sections' places: an analysis shows its model, the overview's slides
+    show the models' tiles in the groups overview.tile_groups makes of them."""
+    analysed: dict[int, tuple[int, ...]] = {}
+    tiles: dict[int, int] = {}
+    overview_slides: tuple[int, ...] = ()
+    sources_slides: tuple[int, ...] = ()
+    for section, first, count in placed:
+        numbers = tuple(range(first, first + count))
+        if section.kind == "overview" and count:
+            overview_slides = numbers
+            for number, group in zip(numbers, overview.tile_groups(list(workshop.models), count)):
+                tiles.update((model.number, number) for model in group)
+        elif section.kind == "analysis":
+            analysed[section.model] = numbers
+        elif section.kind == "sources":
+            sources_slides = numbers
+    models = {model.number: analysed.get(model.number) or (tiles[model.number],) for model in workshop.models}
+    return SlideNumbers(1, overview_slides, models, sources_slides, sum(count for _, _, count in placed))
