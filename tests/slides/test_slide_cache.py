@@ -53,13 +53,14 @@ def workshop(folder, content: str = FULL):
     return picture_workshop(folder, content)
 
 
-def test_a_second_build_draws_nothing_and_writes_the_same_bytes(tmp_path, drawn):
+@pytest.mark.parametrize("layout", ["default", "buurtwerk"])  # buurtwerk: its own template, its logo on the master
+def test_a_second_build_draws_nothing_and_writes_the_same_bytes(tmp_path, drawn, layout):
     source = workshop(tmp_path / "w")
-    deck, numbers = drawn(source, tmp_path / "out")
+    deck, numbers = drawn(source, tmp_path / "out", layout=layout)
     assert numbers == list(range(1, SLIDES + 1))
     cold = deck.read_bytes()
     assert (tmp_path / "out" / CACHE_DIR / "pictures" / cache.FILE).is_file()
-    deck, numbers = drawn(source, tmp_path / "out")
+    deck, numbers = drawn(source, tmp_path / "out", layout=layout)
     assert numbers == []
     assert deck.read_bytes() == cold
 

@@ -10,6 +10,7 @@ package's content types to match. The zip's entries have fixed times and a fixed
 
 from __future__ import annotations
 
+import hashlib
 import io
 import posixpath
 import re
@@ -38,7 +39,7 @@ def write_deck(prs, slides: list[SlideParts], media: Media, target: Path) -> Non
     prs.save(buffer)
     with zipfile.ZipFile(buffer) as skeleton:
         entries = {name: skeleton.read(name) for name in skeleton.namelist()}
-    media_names = _name_media(slides, media, entries)
+    media_names, added = _name_media(slides, media, entries)
     overrides: dict[str, str] = {}
     notes_count = 0
     for number, slide in enumerate(slides, 1):
@@ -54,22 +55,30 @@ def write_deck(prs, slides: list[SlideParts], media: Media, target: Path) -> Non
         entries[_rels_name(slide_name)] = _rels_xml(slide_name, slide.rels, media_names, None, notes_name)
         overrides["/" + slide_name] = CT.PML_SLIDE
     _list_slides(entries, len(slides))
-    pictures = {"/" + name: media[digest].content_type for digest, name in media_names.items()}
+    pictures = {"/" + name: media[digest].content_type for digest, name in added.items()}
     entries[CONTENT_TYPES] = _content_types(entries[CONTENT_TYPES], pictures, overrides)
-    for digest, name in media_names.items():
+    for digest, name in added.items():
         entries[name] = media[digest].blob
     write_zip(entries, target)
 
 
-def _name_media(slides: list[SlideParts], media: Media, entries: dict[str, bytes]) -> dict[str, str]:
-    """Each picture's entry in the package, numbered in order of first use after the template's own."""
+def _name_media(slides: list[SlideParts], media: Media, entries: dict[str, bytes]) -> tuple[dict, dict]:
+    """Each picture's entry in the package (digest: name), and of those the ones to add: a picture the
+    template has already (its logo on the master too) is pointed at, as python-pptx does; the others are
+    numbered in order of first use after the template's own."""
+    present = {hashlib.sha256(blob).hexdigest(): name for name, blob in sorted(entries.items(), reverse=True)
+               if name.startswith("ppt/media/")}  # reversed: of equal pictures, the first name stays
     taken = [int(found.group(1)) for name in entries if (found := re.fullmatch(r"ppt/media/image(\d+)\.\w+", name))]
+    first = max(taken, default=0) + 1
     names: dict[str, str] = {}
+    added: dict[str, str] = {}
     for slide in slides:
         for rel in slide.rels + (slide.notes.rels if slide.notes else ()):
             if rel.kind == MEDIA and rel.ref not in names:
-                names[rel.ref] = f"ppt/media/image{max(taken, default=0) + len(names) + 1}.{media[rel.ref].ext}"
-    return names
+                names[rel.ref] = present.get(rel.ref) or f"ppt/media/image{first + len(added)}.{media[rel.ref].ext}"
+                if rel.ref not in present:
+                    added[rel.ref] = names[rel.ref]
+    return names, added
 
 
 def _rels_name(name: str) -> str:
