@@ -10,6 +10,7 @@ import pytest
 from client_decks import long_content
 from deck_reading import deck_text, fold, open_deck, slide_texts
 from deckgen.build import build, write
+from deckgen.errors import DeckgenWarning
 from deckgen.project import CACHE_DIR, Request, open_project
 from deckgen.slides import cache, deck as deck_module
 from fixtures.pictures import CONTENT, picture_workshop
@@ -155,3 +156,14 @@ def test_the_guide_is_handed_the_numbers_of_the_deck_just_built(tmp_path, conten
         numbers = deck_module.slide_numbers(project.workshop, project.layout)
         assert numbers == deck_module.planned_numbers(project.workshop, project.layout)
     assert numbers.count == len(open_deck(tmp_path / "out" / f"{source.stem}.pptx").slides)
+
+
+def test_an_svg_logo_is_named_as_left_off_at_every_build(tmp_path, drawn):
+    layout = write_layout(tmp_path / "svg-logo", "logo: logo.svg\n")
+    (layout / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>',
+                                     encoding="utf-8")
+    source = workshop(tmp_path / "w")
+    for expected in ([*range(1, SLIDES + 1)], []):  # drawn, then from the cache
+        with pytest.warns(DeckgenWarning, match="SVG logos are not supported on slides"):
+            _, numbers = drawn(source, tmp_path / "out", layout=str(layout))
+        assert numbers == expected

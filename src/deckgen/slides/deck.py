@@ -15,7 +15,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from deckgen.layout import Layout
 from deckgen.model import Workshop
-from deckgen.slides import analysis, overview, sources, title
+from deckgen.slides import analysis, logo, overview, sources, title
 from deckgen.slides.cache import SlideCache, section_key, shared_digest
 from deckgen.slides.chrome import add_footer, list_notes_master, plan_footer
 from deckgen.slides.context import Context
@@ -62,6 +62,7 @@ class Section:
 def _open(workshop: Workshop, layout: Layout) -> Deck:
     """The presentation to draw on and the context to plan in, before any slide is planned."""
     prs = open_presentation(layout)
+    logo.warn_if_left_off(layout)
     layouts = choose_layouts(prs)
     frames = template_frames(layouts) if layout.slides.template is not None else TemplateFrames()
     ctx = Context.create(workshop, layout, grid_for(prs.slide_width, prs.slide_height, frames.title))
