@@ -167,3 +167,14 @@ def test_an_svg_logo_is_named_as_left_off_at_every_build(tmp_path, drawn):
         with pytest.warns(DeckgenWarning, match="SVG logos are not supported on slides"):
             _, numbers = drawn(source, tmp_path / "out", layout=str(layout))
         assert numbers == expected
+
+
+def test_an_edit_no_slide_shows_draws_nothing_and_the_sources_only_theirs(tmp_path, drawn):
+    source = workshop(tmp_path / "w")
+    drawn(source, tmp_path / "out")
+    source.write_text(FULL + "questions: [What would you try first?]\n", encoding="utf-8")  # on cards only
+    assert drawn(source, tmp_path / "out")[1] == []
+    source.write_text(FULL.replace("Meeting places", "Meeting spaces"), encoding="utf-8")
+    deck, numbers = drawn(source, tmp_path / "out")
+    assert numbers == [SLIDES]
+    assert "Meeting spaces" in deck_text(open_deck(deck))

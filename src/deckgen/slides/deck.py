@@ -71,22 +71,22 @@ def _open(workshop: Workshop, layout: Layout) -> Deck:
 
 
 def sections(ctx: Context, frames: TemplateFrames) -> list[Section]:
-    """The deck's sections in order. What a section shows is the content it is planned from: the workshop
-    without its models for the title and sources slides, the models' tiles for the overview, the whole
-    model for its analysis (with the size every single-slide table takes when the layout keeps one)."""
-    workshop = ctx.workshop
-    general = repr(dataclasses.replace(workshop, models=()))
-    tiles = repr([(model.number, model.name, model.summary, model.examples, model.image)
-                  for model in workshop.models])
-    found = [Section("title", general, lambda number: [title.plan(ctx, number, frames)]),
-             Section("overview", f"{general} {tiles}", lambda number: overview.plan(ctx, number))]
-    fitted = analysis.choices(ctx, workshop.models)
+    """The deck's sections in order. What a section shows is the content its planner reads (the language and
+    labels every slide shares): the workshop's title, subtitle, authors, venue, date and picture for the title
+    slide, the models' tiles for the overview, the whole model for its analysis (with the size every
+    single-slide table takes when the layout keeps one), the sources for theirs."""
+    w = ctx.workshop
+    tiles = [(model.number, model.name, model.summary, model.examples, model.image) for model in w.models]
+    found = [Section("title", repr((w.title, w.subtitle, w.authors, w.venue, w.date, w.image)),
+                     lambda number: [title.plan(ctx, number, frames)]),
+             Section("overview", repr((w.overview, tiles)), lambda number: overview.plan(ctx, number))]
+    fitted = analysis.choices(ctx, w.models)
     smallest = analysis.same_size(ctx, fitted)
     for choice in fitted:
         found.append(Section("analysis", f"{choice[0]!r} {smallest and smallest[0]}",
                              lambda number, choice=choice: analysis.plan_model(ctx, choice, smallest, number),
                              choice[0].number))
-    found.append(Section("sources", general, lambda number: sources.plan(ctx, number)))
+    found.append(Section("sources", repr(w.sources), lambda number: sources.plan(ctx, number)))
     return found
 
 
