@@ -173,7 +173,9 @@ def test_an_edit_no_slide_shows_draws_nothing_and_the_sources_only_theirs(tmp_pa
     source = workshop(tmp_path / "w")
     drawn(source, tmp_path / "out")
     source.write_text(FULL + "questions: [What would you try first?]\n", encoding="utf-8")  # on cards only
-    assert drawn(source, tmp_path / "out")[1] == []
+    deck, numbers = drawn(source, tmp_path / "out")
+    assert numbers == []
+    assert deck.read_bytes() == drawn(source, tmp_path / "fresh")[0].read_bytes()
     source.write_text(FULL.replace("Meeting places", "Meeting spaces"), encoding="utf-8")
     deck, numbers = drawn(source, tmp_path / "out")
     assert numbers == [SLIDES]
