@@ -3,6 +3,7 @@ content changed and writes the same bytes as a cold build; a changed layout or a
 
 from __future__ import annotations
 
+import dataclasses
 import zipfile
 
 import pytest
@@ -13,6 +14,9 @@ from deckgen.build import build, write
 from deckgen.errors import DeckgenWarning
 from deckgen.project import CACHE_DIR, Request, open_project
 from deckgen.slides import cache, deck as deck_module
+from deckgen.slides.deck import build_deck
+from deckgen.slides.package import write_deck
+from deckgen.slides.parts import PART
 from fixtures.pictures import CONTENT, picture_workshop
 from slides_samples import small_content, write_layout
 
@@ -180,3 +184,15 @@ def test_an_edit_no_slide_shows_draws_nothing_and_the_sources_only_theirs(tmp_pa
     deck, numbers = drawn(source, tmp_path / "out")
     assert numbers == [SLIDES]
     assert "Meeting spaces" in deck_text(open_deck(deck))
+
+
+def test_the_package_refuses_a_relationship_to_a_part_it_lacks(tmp_path, example, default_layout):
+    with cache.SlideCache(None) as nothing_kept:
+        built = build_deck(example, default_layout, nothing_kept)
+    first = built.slides[0]
+    broken = dataclasses.replace(first, rels=tuple(
+        dataclasses.replace(rel, ref="/ppt/slideLayouts/slideLayout99.xml") if rel.kind == PART else rel
+        for rel in first.rels))
+    with pytest.raises(ValueError, match="slideLayout99.xml, which is not in the package"):
+        write_deck(built.prs, [broken, *built.slides[1:]], built.media, tmp_path / "deck.pptx")
+    assert not (tmp_path / "deck.pptx").exists()

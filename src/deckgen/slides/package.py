@@ -40,6 +40,7 @@ def write_deck(prs, slides: list[SlideParts], media: Media, target: Path) -> Non
     with zipfile.ZipFile(buffer) as skeleton:
         entries = {name: skeleton.read(name) for name in skeleton.namelist()}
     media_names, added = _name_media(slides, media, entries)
+    parts = set(entries)
     overrides: dict[str, str] = {}
     notes_count = 0
     for number, slide in enumerate(slides, 1):
@@ -49,10 +50,11 @@ def write_deck(prs, slides: list[SlideParts], media: Media, target: Path) -> Non
             notes_count += 1
             notes_name = f"ppt/notesSlides/notesSlide{notes_count}.xml"
             entries[notes_name] = slide.notes.xml
-            entries[_rels_name(notes_name)] = _rels_xml(notes_name, slide.notes.rels, media_names, slide_name, None)
+            entries[_rels_name(notes_name)] = _rels_xml(notes_name, slide.notes.rels, parts, media_names,
+                                                        slide_name, None)
             overrides["/" + notes_name] = CT.PML_NOTES_SLIDE
         entries[slide_name] = slide.xml
-        entries[_rels_name(slide_name)] = _rels_xml(slide_name, slide.rels, media_names, None, notes_name)
+        entries[_rels_name(slide_name)] = _rels_xml(slide_name, slide.rels, parts, media_names, None, notes_name)
         overrides["/" + slide_name] = CT.PML_SLIDE
     _list_slides(entries, len(slides))
     pictures = {"/" + name: media[digest].content_type for digest, name in added.items()}
@@ -86,9 +88,10 @@ def _rels_name(name: str) -> str:
     return f"{folder}/_rels/{file}.rels"
 
 
-def _rels_xml(source: str, rels: tuple[Rel, ...], media_names: dict[str, str], slide: str | None,
-              notes: str | None) -> bytes:
-    """The relationships of the part named ``source``, to the entries the package names."""
+def _rels_xml(source: str, rels: tuple[Rel, ...], parts: set[str], media_names: dict[str, str],
+              slide: str | None, notes: str | None) -> bytes:
+    """The relationships of the part named ``source``, to the entries the package names (``parts``: those of
+    the presentation itself)."""
     root = etree.Element(f"{{{RELS_NS}}}Relationships", nsmap={None: RELS_NS})
     folder = posixpath.dirname(source)
     for rel in sorted(rels, key=_rid_order):
@@ -98,6 +101,8 @@ def _rels_xml(source: str, rels: tuple[Rel, ...], media_names: dict[str, str], s
             element.set("TargetMode", "External")
             continue
         entry = {PART: rel.ref.lstrip("/"), MEDIA: media_names.get(rel.ref), SLIDE: slide, NOTES: notes}[rel.kind]
+        if entry is None or (rel.kind == PART and entry not in parts):  # never a relationship to nothing
+            raise ValueError(f"{source}: {rel.rid} points at {rel.ref or rel.kind}, which is not in the package")
         element.set("Target", posixpath.relpath(entry, folder))
     return _xml(root)
 

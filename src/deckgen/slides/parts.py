@@ -5,7 +5,7 @@ Slides are drawn one at a time with python-pptx into a scratch presentation and 
 that the scratch presentation never holds more than one slide: python-pptx looks for a free slide name,
 id and relationship among all slides at every ``add_slide`` (a cost that grows with the square of the
 deck's length), and among few it finds one at once. The lifted parts are plain data, the same whether
-drawn now or remembered from the last build (deckgen.slides.cache); deckgen.slides.package writes the
+drawn now or cached by the last build (deckgen.slides.cache); deckgen.slides.package writes the
 deck from them.
 """
 
