@@ -109,26 +109,39 @@ def test_a_changed_layout_draws_every_slide_again(tmp_path, drawn):
     assert b"2E7D32" in zipfile.ZipFile(deck).read(f"ppt/slides/slide{PORTRAIT_SLIDE}.xml")
 
 
-@pytest.mark.parametrize("damage", ["not a zip", "index only", "missing part"])
+@pytest.mark.parametrize("damage", ["not a zip", "index only", "lost picture", "changed picture"])
 def test_a_damaged_cache_is_drawn_again_never_trusted(tmp_path, drawn, damage):
     source = workshop(tmp_path / "w")
     cold, _ = drawn(source, tmp_path / "out")
     cold_bytes = cold.read_bytes()
-    kept = tmp_path / "out" / CACHE_DIR / "pictures" / cache.FILE
+    folder = tmp_path / "out" / CACHE_DIR / "pictures"
+    kept, picture = folder / cache.FILE, sorted((folder / cache.PICTURES).iterdir())[0]
     if damage == "not a zip":
         kept.write_bytes(b"PK\x03\x04 nothing more")
-    else:
+    elif damage == "index only":
         with zipfile.ZipFile(kept) as archive:
-            entries = {name: archive.read(name) for name in archive.namelist()}
-        names = [name for name in entries if name != cache.INDEX]
-        dropped = names if damage == "index only" else [next(name for name in names if name.startswith("media/"))]
+            index = archive.read(cache.INDEX)
         with zipfile.ZipFile(kept, "w") as archive:
-            for name, blob in entries.items():
-                if name not in dropped:
-                    archive.writestr(name, blob)
+            archive.writestr(cache.INDEX, index)
+    elif damage == "lost picture":
+        picture.unlink()
+    else:
+        picture.write_bytes(picture.read_bytes()[:-1] + b"!")
     deck, numbers = drawn(source, tmp_path / "out")
-    assert numbers  # drawn again: every slide, or those whose picture was lost
+    assert numbers  # drawn again: every slide, or those that show the picture
     assert deck.read_bytes() == cold_bytes
+
+
+def test_the_pictures_no_slide_shows_any_more_go(tmp_path, drawn):
+    source = workshop(tmp_path / "w")
+    drawn(source, tmp_path / "out")
+    pictures = tmp_path / "out" / CACHE_DIR / "pictures" / cache.PICTURES
+    before = {path.name for path in pictures.iterdir()}
+    source.write_text(FULL.replace("    image: {file: pictures/diagram.svg, alt: Two overlapping circles}\n", ""),
+                      encoding="utf-8")
+    drawn(source, tmp_path / "out")
+    after = {path.name for path in pictures.iterdir()}
+    assert after < before and len(before - after) == 2  # the SVG and its PNG fallback
 
 
 def test_no_cache_keeps_no_slides(tmp_path):

@@ -38,7 +38,7 @@ class SlidesBuilder:
             project.report("writing slides", 0, 1)
             set_properties(deck.prs, workshop.title.plain, ", ".join(workshop.authors), deck.ctx.style.lang)
             write_deck(deck.prs, deck.slides, deck.media, outputs.temp_for(self.outputs(project.names)["deck"]))
-            kept = cache.archive()  # compressed bytes: not the deck, which would stay alive until the build lands
+            kept = cache.keep()  # compressed bytes: not the deck, which would stay alive until the build lands
         fitted, folder = deck.ctx.fits, project.cache_dir
         outputs.after_commit(lambda: fits.save(folder, fitted))
         outputs.after_commit(lambda: slide_cache.save(folder, kept))

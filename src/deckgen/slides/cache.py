@@ -8,9 +8,11 @@ fonts, the labels and language, the versions of python-pptx, lxml and the pictur
 own code). A section's slides are kept as their finished parts (deckgen.slides.parts): the slide's XML,
 its relationships, its notes, its pictures' bytes.
 
-They are kept in the output's cache folder as one zip: an index (JSON) and the XML and picture files,
-each named by its SHA-256. Nothing read from it is run; a missing, damaged or foreign file is no cache at
-all, and a section that cannot be read back is drawn again. Only the sections a build used are kept.
+They are kept in the output's cache folder: one zip of an index (JSON) and the XML files, each named by
+its SHA-256, and the pictures beside it in a folder of their own (``slide-pictures/SHA-256``), each written
+once (a deck of many photos is not copied into a new zip at every build). Nothing read from them is run;
+a missing, damaged or foreign file is no cache at all, and a section that cannot be read back (a picture
+whose bytes are not its name's) is drawn again. Only the sections and pictures a build used are kept.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import hashlib
 import io
 import json
 import zipfile
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
@@ -30,6 +33,7 @@ from deckgen.cachefile import write_cache_file
 from deckgen.slides.parts import EXTERNAL, MEDIA, NOTES, PART, SLIDE, Media, NotesParts, Picture, Rel, SlideParts
 
 FILE = "slides.zip"
+PICTURES = "slide-pictures"
 INDEX = "index.json"
 FORMAT = 1
 KINDS = {PART, MEDIA, NOTES, SLIDE, EXTERNAL}
@@ -130,11 +134,15 @@ class SlideCache:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def archive(self) -> bytes | None:
-        """The sections this build used, as the cache file (for ``save``, once the deck has landed); None
-        when there is nothing to keep or they are the ones kept."""
+    def keep(self) -> Kept | None:
+        """Keep this build's pictures in the cache folder now (each named by its bytes' SHA-256: harmless
+        should the build fail) and return the index and XML of the sections it used, for ``save`` once the
+        deck has landed; None when there is nothing to keep or they are the ones kept."""
         if self.folder is None or (not self.drawn and set(self.used) == set(self._kept.get("sections", {}))):
             return None
+        for digest, picture in self.media.items():
+            if not (self.folder / PICTURES / digest).is_file():
+                write_cache_file(self.folder / PICTURES / digest, picture.blob)
         blobs: dict[str, bytes] = {}
         sections = {key: [_slide_entry(slide, blobs) for slide in slides] for key, slides in self.used.items()}
         pictures = {digest: {"ext": picture.ext, "type": picture.content_type}
@@ -145,9 +153,7 @@ class SlideCache:
                                                sort_keys=True))
             for name, blob in blobs.items():
                 archive.writestr(name, blob)
-            for digest, picture in self.media.items():
-                archive.writestr(f"media/{digest}", picture.blob)
-        return out.getvalue()
+        return Kept(out.getvalue(), frozenset(self.media))
 
     def close(self) -> None:
         if self._archive is not None:
@@ -161,17 +167,37 @@ class SlideCache:
         for rel in _media_rels(slide):
             if rel.ref not in media:
                 kind = self._kept["media"][rel.ref]
-                media[rel.ref] = Picture(self._archive.read(f"media/{rel.ref}"), str(kind["ext"]), str(kind["type"]))
+                blob = (self.folder / PICTURES / rel.ref).read_bytes()
+                if hashlib.sha256(blob).hexdigest() != rel.ref:
+                    raise ValueError("a kept picture is not the one it is named for")
+                media[rel.ref] = Picture(blob, str(kind["ext"]), str(kind["type"]))
         return slide
 
     def _xml(self, digest: str) -> bytes:
         return self._archive.read(f"xml/{digest}")
 
 
-def save(folder: Path | None, archive: bytes | None) -> None:
-    """Keep ``archive`` (SlideCache.archive) in ``folder``, the project's cache folder, atomically."""
-    if folder is not None and archive is not None:
-        write_cache_file(folder / FILE, archive)
+@dataclass(frozen=True)
+class Kept:
+    """What SlideCache.keep leaves to write once the deck has landed: the cache file, and the pictures it
+    names (the others are removed)."""
+
+    archive: bytes
+    pictures: frozenset[str]
+
+
+def save(folder: Path | None, kept: Kept | None) -> None:
+    """Write ``kept`` (SlideCache.keep) in ``folder``, the project's cache folder, atomically, and remove the
+    pictures no kept slide shows."""
+    if folder is None or kept is None:
+        return
+    write_cache_file(folder / FILE, kept.archive)
+    try:
+        for path in (folder / PICTURES).iterdir():
+            if path.name not in kept.pictures and "." not in path.name:  # not a file being written (NAME.tmp-PID)
+                path.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def _rels(entries: list) -> tuple[Rel, ...]:
