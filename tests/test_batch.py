@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from deckgen.cli import main
@@ -50,3 +52,24 @@ def test_two_workshops_that_would_write_the_same_files_are_refused(tmp_path, mon
     assert result.exit_code == 1
     assert result.output.startswith(f"error: {first} (its layout) and {second} (its layout) would both write")
     assert not (tmp_path / "out").exists()
+
+
+def test_a_translation_and_a_content_that_would_write_the_same_files_are_refused(tmp_path, monkeypatch,
+                                                                                   english_content):
+    # dag.yaml's French (dag.fr.po) is written as dag-fr.*, the very names dag-fr.yaml's own outputs take
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "dag.yaml"
+    other = tmp_path / "dag-fr.yaml"
+    for path in (content, other):
+        path.write_text(english_content(1, questions=False), encoding="utf-8")
+    (tmp_path / "dag.fr.po").write_text('msgid ""\nmsgstr ""\n"Language: fr\\n"\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(content), str(other), "--only", "slides", "--out", "out"])
+    assert result.exit_code == 1
+    assert result.output.startswith(f"error: {content} (its layout) and {other} (its layout) would both write "
+                                    f"{Path('out') / 'dag-fr'}.*")
+    assert not (tmp_path / "out").exists()
+    # building only the source language writes no dag-fr.*: nothing clashes
+    result = CliRunner().invoke(main, ["build", str(content), str(other), "--only", "slides", "--out", "out",
+                                       "--language", "en"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "dag.pptx").is_file() and (tmp_path / "out" / "dag-fr.pptx").is_file()

@@ -316,6 +316,42 @@ def test_a_phones_portrait_photo_stands_upright_everywhere(tmp_path):
         assert shown["width"] / shown["height"] == pytest.approx(900 / 1350, rel=0.02)
 
 
+def test_a_large_phone_photo_goes_into_the_deck_with_the_pixels_its_place_needs(tmp_path):
+    """A 12-megapixel photo taken on its side: in the deck, turned upright and scaled down to PowerPoint's
+    220 ppi where it is shown (a few hundred kB, not megabytes), its colour profile kept; a picture with
+    about the pixels its place needs goes in as its own file."""
+    from PIL import ImageCms, ImageFilter
+
+    content = picture_workshop(tmp_path)
+    exif = Image.Exif()
+    exif[0x0112] = 6  # stored on its side
+    noise = Image.effect_noise((400, 300), 60).convert("RGB").resize((4000, 3000)).filter(ImageFilter.SMOOTH)
+    profile = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    photo = tmp_path / "pictures" / "portrait.jpg"
+    noise.save(photo, quality=92, exif=exif, icc_profile=profile)
+    small = tmp_path / "pictures" / "small.png"
+    result = CliRunner().invoke(main, ["build", str(content), "--out", str(tmp_path / "out"), "--only", "slides"])
+    assert result.exit_code == 0, result.output
+    deck = Presentation(str(tmp_path / "out" / "pictures.pptx"))
+    for slide in deck.slides:
+        for shape in pictures_on(slide):
+            blob = shape.image.blob
+            if shape.image.content_type != "image/jpeg" or len(blob) == small.stat().st_size:
+                continue
+            with Image.open(io.BytesIO(blob)) as embedded:
+                shown_inches = shape.width / (1 - shape.crop_left - shape.crop_right) / 914400
+                assert embedded.width / shown_inches == pytest.approx(220, abs=2)
+                assert embedded.height > embedded.width  # upright
+                assert embedded.info.get("icc_profile") == profile
+            assert len(blob) < photo.stat().st_size / 4
+    (tile,) = [shape for shape in pictures_on(deck.slides[1]) if shape.image.content_type == "image/jpeg"]
+    assert tile.image.size[0] < 1000
+    (analysis,) = pictures_on(slide_titled(deck, "Portrait model"))
+    assert analysis.image.size[0] > tile.image.size[0]  # each place its own pixels
+    small_shape = next(shape for shape in pictures_on(slide_titled(deck, "Small model")))
+    assert small_shape.image.blob == small.read_bytes()
+
+
 def test_a_layout_can_switch_each_place_off(tmp_path):
     from deckgen.cards.cardset import build_cards
     from deckgen.handout.view import build_view

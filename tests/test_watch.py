@@ -85,9 +85,21 @@ def test_page_shows_the_cards_and_follows_an_edit(served, chromium):
         cards.get_by_text("Original model name").first.wait_for(timeout=30_000)
         generation = status(base)["generation"]
 
+        # the trainer reads further down the cards; the page itself is marked to tell a reload
+        page.evaluate("window.notReloaded = true")
+        frame = page.frame(url=re.compile(r"-cards\.html"))
+        frame.evaluate("window.scrollTo(0, 150)")
+        scrolled = frame.evaluate("window.scrollY")
+        assert scrolled > 0, "the cards page should be long enough to scroll"
+
         content.write_text(content.read_text().replace("Original model name", "Renamed after an edit"))
         wait_for(lambda: status(base)["generation"] > generation, what="the rebuild")
         page.frame_locator("#cards").get_by_text("Renamed after an edit").first.wait_for(timeout=30_000)
+        wait_for(lambda: not status(base)["pending"], what="the rebuild's last stage")
+        assert page.evaluate("window.notReloaded === true"), "the page reloaded instead of updating in place"
+        frame = page.frame(url=re.compile(r"-cards\.html"))
+        assert frame.evaluate("window.scrollY") == scrolled, "the cards went back to the top"
+        assert "Built #2" in page.locator("header").inner_text()
 
         content.write_text(content.read_text().replace("title: Watch test", "title: [broken"))
         wait_for(lambda: not status(base)["ok"], what="the failed rebuild")

@@ -154,3 +154,58 @@ def test_a_list_item_with_colon_space_is_told_to_be_quoted(write_content):
     assert message(path) == (f"{path}:5:9: model 1 'A', summary item 1: expected text, but the ': ' in it makes "
                              "YAML read a key and a value; put the whole text in double quotes: "
                              "\"Let op: dit is belangrijk\"")
+
+
+# --- the quick reading and the careful one ------------------------------------------------------------------
+
+QUICK_AND_CAREFUL = """\
+language: en
+title: "Quoted: with a colon"
+subtitle: 'single ''quoted'''
+date: 2024-05-17
+authors: [A. Author, "B, Author"]
+overview: |
+  A block that keeps
+  its lines.
+models:
+  - name: First — with ünïcödé
+    summary:
+      - >
+        folded into
+        one line
+      - plain text with # a comment after it
+    strengths: [yes, no, on, "1:30", Strong]
+    weaknesses: [~tilde is text, null-ish but not null]
+  - name: Second
+    title: Second's title
+    strengths: [Strong]
+"""
+
+
+def test_the_quick_reading_gives_what_the_careful_one_gives(tmp_path, example_path):
+    from deckgen.content import CONTENT_SPEC, load_data
+    from deckgen.schema import validate
+    from deckgen.sourcemap import source_map
+
+    written = tmp_path / "mixed.yaml"
+    written.write_text(QUICK_AND_CAREFUL, encoding="utf-8")
+    for path in (written, example_path):
+        assert yamlsource.read_quickly(path) is not None, f"{path} should be read quickly"
+        data, sources = load_data(path)
+        document = yamlsource.careful_load(path.read_text(encoding="utf-8-sig"))
+        assert data == validate(document, CONTENT_SPEC, path, base=path.parent.absolute())
+        assert sources.positions == source_map(document).positions
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("title: T\nsubtitle: # later\nmodels: [{name: A}]\n", "an empty value (perhaps lost to a comment)"),
+    ("title: T\nmodels:\n\t- name: A\n", "a tab"),
+    ("title: [T\nmodels: [{name: A}]\n", "YAML that does not parse"),
+])
+def test_what_needs_a_located_message_is_read_carefully(write_content, text, reason):
+    assert yamlsource.read_quickly(write_content(text)) is None, reason
+
+
+def test_a_slip_found_after_the_quick_reading_is_told_at_its_line(write_content):
+    path = write_content("title: T\nmodels:\n  - name: A\n    strenghts: [x]\n")
+    assert message(path).startswith(f"{path}:4:5: model 1 'A', strenghts: unknown key")

@@ -35,14 +35,30 @@ def plan(contents: list[Path], layouts: list[str], template: Request) -> list[Re
         requests += [replace(template, content=content, layout=layout, out_dir=out) for content in contents]
     targets: dict[tuple[Path, str], Request] = {}
     for request in requests:
-        key = (request.out_dir, request.content.stem)
-        if key in targets:  # parallel builds would overwrite each other's files
-            first = targets[key]
-            raise DeckgenError(f"{first.content} ({first.layout or 'its layout'}) and {request.content} "
-                               f"({request.layout or 'its layout'}) would both write {key[0] / key[1]}.*; "
-                               "rename one, or build them into different --out folders")
-        targets[key] = request
+        for name in output_names(request):
+            key = (request.out_dir, name)
+            if key in targets:  # parallel builds would overwrite each other's files
+                first = targets[key]
+                raise DeckgenError(f"{first.content} ({first.layout or 'its layout'}) and {request.content} "
+                                   f"({request.layout or 'its layout'}) would both write {key[0] / key[1]}.*; "
+                                   "rename one, or build them into different --out folders")
+            targets[key] = request
     return requests
+
+
+def output_names(request: Request) -> list[str]:
+    """The names a build of ``request`` writes its files under: the content's own (``dag``) and one per
+    translation it builds (``dag-fr``, from ``dag.fr.po``), which a content named ``dag-fr.yaml`` would
+    also write."""
+    from deckgen.translation.catalog import translation_files
+
+    content = request.content
+    try:
+        codes = translation_files(content)
+    except (DeckgenError, OSError):  # the build itself says what is wrong with them
+        codes = {}
+    return [content.stem] + [f"{content.stem}-{code}" for code in codes
+                             if not request.languages or code in request.languages]
 
 
 def _run(request: Request) -> Outcome:

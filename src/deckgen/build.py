@@ -6,6 +6,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
+from deckgen import memory
 from deckgen.builders import builders
 from deckgen.contrast import contrast_warnings
 from deckgen.errors import DeckgenWarning, DoesNotFit, Misfit, Problem
@@ -39,6 +40,8 @@ def write_all(projects: list[Project], only: tuple[str, ...] = ()) -> list[Path]
                     builder.write(project, outputs)
                 except DoesNotFit as misfits:  # go on: the trainer sees every text to shorten at once
                     problems += misfits.problems
+                finally:
+                    memory.give_back()  # the next builder's workers are forked from this process
         if problems:
             raise DoesNotFit(problems)
         return outputs.commit()

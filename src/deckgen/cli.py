@@ -125,8 +125,8 @@ def main() -> None:
                    "coated paper (FOGRA39); default: the layout's cards.print_shop.")
 @click.option("--quiet", "-q", is_flag=True, help="Show no progress; print only the files written.")
 @click.option("--no-cache", is_flag=True,
-              help="Lay out every card, the handout and the guide again instead of reusing what is kept in "
-                   "OUT/.deckgen-cache/NAME/.")
+              help="Lay out every card, slide, the handout and the guide again instead of reusing what is kept "
+                   "in OUT/.deckgen-cache/NAME/.")
 def build(contents, layouts, out_dir, only, paper, duplex, back_offset, languages, print_shop, quiet, no_cache):
     """Build every output of each CONTENT file (default: the bundled example): the deck, the cards, the
     handout and the guide; --only picks. A translation file beside the content (NAME.fr.po, written by

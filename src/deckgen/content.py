@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from deckgen.errors import DeckgenError
 from deckgen.handout.words import WORD_HELP
 from deckgen.inline import parse_inline
 from deckgen.labels import LABEL_KEYS
@@ -12,7 +13,7 @@ from deckgen.model import WorkModel, Workshop
 from deckgen.pictures import MAX_PICTURE_BYTES, picture_problem, read_picture
 from deckgen.schema import INVALID, Choice, Date, Field, File, ListOf, Mapping, Number, Spec, Str, validate
 from deckgen.sourcemap import SourceMap, source_map
-from deckgen.yamlsource import read_yaml
+from deckgen.yamlsource import read_quickly, read_yaml
 
 
 class LanguageChoice(Choice):
@@ -156,8 +157,16 @@ def load_data(path: Path | str) -> tuple[dict, SourceMap]:
         from deckgen.workbook import load_workbook_data
 
         return load_workbook_data(path)
+    base = path.parent.absolute()
+    quick = read_quickly(path, "content file")
+    if quick is not None:
+        document, text = quick
+        try:
+            return validate(document, CONTENT_SPEC, path, base=base), SourceMap(text=text)
+        except DeckgenError:
+            pass  # read again carefully, so that every problem is told at its line
     document = read_yaml(path, "content file")
-    return validate(document, CONTENT_SPEC, path, base=path.parent.absolute()), source_map(document)
+    return validate(document, CONTENT_SPEC, path, base=base), source_map(document)
 
 
 def build_workshop(data: dict, source: Path) -> Workshop:

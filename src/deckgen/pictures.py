@@ -31,6 +31,11 @@ MIN_CARD_DPI = 150  # below this a picture looks soft in print
 RASTER_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG"}
 SVG_NS = "http://www.w3.org/2000/svg"
 FALLBACK_PIXELS = 1600  # the longer side of an SVG's PNG fallback
+# A photo goes into the deck with the pixels it needs where it is shown: PowerPoint's own default when it
+# compresses pictures (220 ppi, "print"). Only one with more than HD's 330 ppi there is scaled down, so a
+# picture that is not much too large goes in untouched, as its file.
+SLIDE_PPI = 220
+SLIDE_PPI_KEPT = 330
 EXIF_ORIENTATION = 0x0112
 # CSS pixels in each unit an SVG's width and height may be written in
 _UNITS = {"": 1.0, "px": 1.0, "pt": 96 / 72, "pc": 16.0, "mm": 96 / 25.4, "cm": 96 / 2.54, "in": 96.0}
@@ -285,6 +290,34 @@ def upright(path: Path, digest: str) -> bytes:
         kind = image.format
         turned = ImageOps.exif_transpose(image)
         turned.save(out, format=kind, **({"quality": 95} if kind == "JPEG" else {}))
+    return out.getvalue()
+
+
+def slide_pixels(picture: Picture, shown_width_pt: float) -> int | None:
+    """The width in pixels ``picture`` goes into the deck with when its whole width is shown
+    ``shown_width_pt`` wide: SLIDE_PPI's worth when it has more than SLIDE_PPI_KEPT's, else None (as it is)."""
+    if picture.vector:
+        return None
+    wanted = shown_width_pt / 72 * SLIDE_PPI
+    return max(1, round(wanted)) if picture.width > shown_width_pt / 72 * SLIDE_PPI_KEPT else None
+
+
+@functools.lru_cache(maxsize=32)
+def scaled_down(path: Path, digest: str, width: int) -> bytes:
+    """The photo in ``path`` turned upright (its EXIF orientation) and scaled down to ``width`` pixels, its
+    aspect kept, in its own format (a JPEG at quality 90) with its colour profile; ``digest`` keys the cache."""
+    from PIL import Image, ImageOps
+
+    out = io.BytesIO()
+    with Image.open(path) as image:
+        kind, profile = image.format, image.info.get("icc_profile")
+        turned = ImageOps.exif_transpose(image)
+        height = max(1, round(turned.height * width / turned.width))
+        smaller = turned.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        options = {"quality": 90, "optimize": True} if kind == "JPEG" else {"optimize": True}
+        if profile:
+            options["icc_profile"] = profile
+        smaller.save(out, format=kind, **options)
     return out.getvalue()
 
 

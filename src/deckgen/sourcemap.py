@@ -5,16 +5,26 @@ line a person must edit."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 _LAST_STEP = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
 
 
-@dataclass(frozen=True)
 class SourceMap:
-    """Key paths to 1-based (line, column) of their values."""
+    """Key paths to 1-based (line, column) of their values: given, or found from the file's ``text`` when
+    first asked for (most builds never need a line, and finding them costs a careful reading of the file)."""
 
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict)
+    def __init__(self, positions: dict[str, tuple[int, int]] | None = None, *, text: str | None = None):
+        self._positions = positions if positions is not None or text is not None else {}
+        self._text = text
+
+    @property
+    def positions(self) -> dict[str, tuple[int, int]]:
+        if self._positions is None:
+            from deckgen.yamlsource import careful_load
+
+            self._positions = source_map(careful_load(self._text)).positions
+            self._text = None
+        return self._positions
 
     def locate(self, key_path: str) -> tuple[int | None, int | None]:
         """The position of ``key_path``, else of its nearest parent that the file has (a model without a

@@ -1,9 +1,8 @@
 """``deckgen watch``: rebuild when the content, a picture it names or the layout changes, and optionally serve a
-live preview (cards HTML and slide pictures) that reloads itself after every rebuild."""
+live preview (cards HTML and slide pictures, deckgen.livepage) that follows every rebuild."""
 
 from __future__ import annotations
 
-import html
 import json
 import threading
 import time
@@ -13,6 +12,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from deckgen import livepage
 from deckgen.build import write, write_all
 from deckgen.builders import builder
 from deckgen.errors import DeckgenError, DoesNotFit, failure_message
@@ -242,56 +242,13 @@ class Watcher:
             self.close()
 
 
-DOCUMENTS = {"handout": "Handout", "guide": "Facilitator's guide"}
-
-
-def _page(state: BuildState, cards_html: str, cards_built: bool, office: bool, documents: dict[str, str]) -> str:
-    """The live page; ``documents`` are the handout's and the guide's file names, by role, where written."""
-    still = f" (still writing: {', '.join(state.pending)})" if state.pending else ""
-    status = (f"<p class='ok'>Built #{state.builds}{still}</p>" if state.ok else
-              f"<pre class='error'>{html.escape(state.message)}</pre>")
-    # A slide's version changes with its picture only: the browser redraws just the slides that changed.
-    slides = "".join(f"<img src='/{html.escape(p)}?v={html.escape(version)}' alt='slide {i + 1}'>"
-                     for i, (p, version) in enumerate(state.slides))
-    if not slides:
-        slides = ("<p>(slide pictures need LibreOffice: apt-get install libreoffice-impress)</p>" if not office else
-                  "<p>(the slides are being pictured)</p>" if "slides" in state.pending else
-                  "<p>(no slides yet: the build above did not succeed)</p>")
-    links = " · ".join(f"<a href='/{html.escape(name)}?v={state.generation}' target='_blank'>"
-                       f"{DOCUMENTS[role]} (PDF)</a>" for role, name in documents.items())
-    handout = f"<p class='documents'>{links}</p>" if links else ""
-    cards = (f'<iframe id="cards" src="/{html.escape(cards_html)}?v={state.generation}"></iframe>' if cards_built
-             else "<p>(no cards yet: the build above did not succeed)</p>")
-    return f"""<!doctype html>
-<html><head><meta charset="utf-8"><title>deckgen preview</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 0; background: #E9ECEF; color: #222; }}
-header {{ padding: 8px 16px; background: #fff; border-bottom: 1px solid #ccc; display: flex; gap: 24px; }}
-.documents {{ margin: 0 0 0 auto; }}
-.ok {{ color: #1B5E20; margin: 0; }} .error {{ color: #B00020; white-space: pre-wrap; margin: 0; }}
-section {{ padding: 16px; }} h2 {{ font-size: 16px; }}
-.slides img {{ width: 480px; margin: 0 12px 12px 0; box-shadow: 0 1px 3px #0003; background: #fff; }}
-iframe {{ width: 100%; height: 80vh; border: 0; background: #fff; }}
-</style></head><body>
-<header>{status}{handout}</header>
-<section class="slides"><h2>Slides</h2>{slides}</section>
-<section><h2>Cards</h2>{cards}</section>
-<script>
-new EventSource("/events").onmessage = (event) => {{
-  if (Number(event.data) !== {state.generation}) location.reload();
-}};
-</script>
-</body></html>"""
-
-
 def make_server(watcher: Watcher, port: int) -> ThreadingHTTPServer:
     """A localhost server of the output folder, the live page at / and build events at /events."""
-    out = watcher.request.out_dir.resolve()
-    state = watcher.state
-    cards_html = watcher.cards_html
     from deckgen.preview import soffice
 
-    office = soffice() is not None
+    out = watcher.request.out_dir.resolve()
+    state = watcher.state
+    files = livepage.PageFiles(watcher.cards_html, watcher.documents, office=soffice() is not None)
 
     class Handler(SimpleHTTPRequestHandler):
         def __init__(self, *args, **kwargs):
@@ -303,13 +260,9 @@ def make_server(watcher: Watcher, port: int) -> ThreadingHTTPServer:
         def do_GET(self):
             path = self.path.split("?")[0]
             if path == "/":
-                documents = {role: path.name for role, path in watcher.documents.items() if path.is_file()}
-                body = _page(state, cards_html.name, cards_html.is_file(), office, documents).encode("utf-8")
-                self._send(body, "text/html; charset=utf-8")
+                self._send(livepage.page(state, files).encode("utf-8"), "text/html; charset=utf-8")
             elif path == "/status":
-                body = json.dumps({"generation": state.generation, "ok": state.ok, "message": state.message,
-                                   "pending": list(state.pending), "slides": state.slides}).encode("utf-8")
-                self._send(body, "application/json")
+                self._send(json.dumps(livepage.status(state, files)).encode("utf-8"), "application/json")
             elif path == "/events":
                 self._events()
             else:

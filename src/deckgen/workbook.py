@@ -24,7 +24,6 @@ import datetime
 import difflib
 import re
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from deckgen.errors import DeckgenError, InvalidInput, Problem
@@ -51,7 +50,6 @@ def is_workbook(path: Path) -> bool:
     return Path(path).suffix.lower() in SUFFIXES
 
 
-@dataclass(frozen=True)
 class WorkbookMap(SourceMap):
     """Key paths to the cells their values stand in: ``("models!D4", None)``, so that a problem located
     with it (``Project.locate``) is told as ``workshop.xlsx:models!D4: ...``."""

@@ -1,4 +1,11 @@
-"""Reading a YAML file safely, keeping the line and column of every node for error messages."""
+"""Reading a YAML file safely, keeping the line and column of every node for error messages.
+
+Two readings of the same YAML 1.2, by the same library: the careful one (ruamel.yaml's round-trip loader,
+pure Python) keeps the line and column of every value and the comments, which the messages about a slip
+need; the quick one (ruamel.yaml's safe loader on libyaml, ruamel.yaml.clib) gives plain values some seven
+times faster (700 models: 0.26 s against 1.8 s). A file is read quickly first and read carefully only when
+something in it needs pointing at (deckgen.content.load_data), and its lines are found only when a
+message needs one (deckgen.sourcemap)."""
 
 from __future__ import annotations
 
@@ -6,6 +13,7 @@ import os
 from pathlib import Path
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.reader import ReaderError
 
@@ -22,11 +30,8 @@ def read_yaml(path: Path, what: str = "file"):
     tabs = tab_slips(text)
     if tabs:
         raise InvalidInput([Problem(path, slip.line, slip.column, "", slip.message) for slip in tabs])
-    yaml = YAML(typ="rt", pure=True)
-    # Dates stay strings here: the schema checks them and can point at an impossible one.
-    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _as_string)
     try:
-        document = yaml.load(text)
+        document = careful_load(text)
     except MarkedYAMLError as error:
         slip = explain(error, text)
         if slip is None:
@@ -50,8 +55,54 @@ def read_yaml(path: Path, what: str = "file"):
     return document
 
 
+def careful_load(text: str):
+    """``text`` parsed with every value's line and column (and the comments); YAML errors propagate."""
+    yaml = YAML(typ="rt", pure=True)
+    # Dates stay strings here: the schema checks them and can point at an impossible one.
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _as_string)
+    return yaml.load(text)
+
+
+def read_quickly(path: Path, what: str = "file") -> tuple[object, str] | None:
+    """The plain parsed document of ``path`` and its text, or None when the careful reading must tell what is
+    wrong with it: YAML that does not parse, tabs, or an empty value (which may be a value lost to a
+    comment, ``key: # note``). Unreadable files raise as in read_yaml."""
+    text = _read_text(path, what)
+    if tab_slips(text):
+        return None
+    yaml = YAML(typ="safe", pure=False)  # libyaml when ruamel.yaml.clib is installed
+    yaml.Constructor = _TextDates
+    try:
+        document = yaml.load(text)
+    except Exception:  # noqa: BLE001 -- whatever the quick parser trips on, the careful one explains
+        return None
+    if document is None or _holds_empty(document):
+        return None
+    return document, text
+
+
+def _holds_empty(document) -> bool:
+    stack = [document]  # not recursive: a list nested thousands deep is a slip to tell, not a crash
+    while stack:
+        node = stack.pop()
+        if node is None:
+            return True
+        if isinstance(node, dict):
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return False
+
+
 def _as_string(constructor, node):
     return constructor.construct_scalar(node)
+
+
+class _TextDates(SafeConstructor):
+    """The safe constructor, dates kept as text (as the careful reading keeps them)."""
+
+
+_TextDates.add_constructor("tag:yaml.org,2002:timestamp", _as_string)
 
 
 def _read_text(path: Path, what: str) -> str:

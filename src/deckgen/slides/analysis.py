@@ -207,50 +207,72 @@ def with_picture(ctx: Context, model: WorkModel, parts: list[Part], size: float,
     return placed
 
 
+Choice = tuple  # (model, parts, size, height needed or None): a model's fit (choose)
+
+
+def choices(ctx: Context, models) -> list[Choice]:
+    """The fit of each model that has an analysis, in order."""
+    return [(model, *choose(ctx, model)) for model in models if model.has_analysis]
+
+
+def same_size(ctx: Context, fitted: list[Choice]) -> tuple[float, WorkModel] | None:
+    """When the layout asks for one size (``slides.same_size``): the smallest size of the tables that fit
+    on one slide, and the model that sets it; else None."""
+    single = [(size, model) for model, parts, size, need in fitted if len(parts) == 1 and need is None]
+    return min(single, key=lambda item: item[0]) if single and ctx.layout.slides.same_size else None
+
+
 def plan(ctx: Context, models, first_number: int) -> list[AnalysisPlan]:
-    """The analysis slides of ``models`` (those with an analysis), numbered from ``first_number``.
+    """The analysis slides of ``models`` (those with an analysis), numbered from ``first_number``."""
+    fitted = choices(ctx, models)
+    smallest = same_size(ctx, fitted)
+    plans: list[AnalysisPlan] = []
+    for choice in fitted:
+        plans += plan_model(ctx, choice, smallest, first_number + len(plans))
+    return plans
+
+
+def plan_model(ctx: Context, choice: Choice, smallest: tuple[float, WorkModel] | None,
+               number: int) -> list[AnalysisPlan]:
+    """The analysis slides of one model (its ``choice``), numbered from ``number``.
 
     Each table is set at the largest size at which it fits its slides. When the layout asks for one size
-    (``slides.same_size``), every table that fits on one slide takes the smallest of those sizes, so that
-    the type does not change from slide to slide; tables split over slides keep their own. A table set
-    much smaller than designed (below NOTE_BELOW of it) is a note that says why, so that ``check`` tells
-    what was shrunk."""
-    choices = [(model, *choose(ctx, model)) for model in models if model.has_analysis]
-    single = [(size, model) for model, parts, size, need in choices if len(parts) == 1 and need is None]
-    smallest = min(single, key=lambda item: item[0]) if single and ctx.layout.slides.same_size else None
-    plans: list[AnalysisPlan] = []
+    (``slides.same_size``: ``smallest``), every table that fits on one slide takes the smallest of those
+    sizes, so that the type does not change from slide to slide; tables split over slides keep their own. A
+    table set much smaller than designed (below NOTE_BELOW of it) is a note that says why, so that ``check``
+    tells what was shrunk."""
+    model, parts, size, need = choice
     designed = ctx.scaled(DESIGN_SIZE)
-    for model, parts, size, need in choices:
-        number = first_number + len(plans)
-        heading = model.title.plain
-        key = f"{model_key(model.number)}.{_fuller(model)}"
-        width, picture = None, None
-        placed = with_picture(ctx, model, parts, size, need)
-        if placed is not None:
-            parts, size, width, box = placed
-            picture = (box, model.image)
-        elif model.image is not None and ctx.layout.slides.pictures.analysis:
-            ctx.note(model.image.key_path, number, heading,
-                     "the picture is left off the analysis slide: beside it the table would be set below a "
-                     "readable size or need more slides (it is on the overview tile and the card)")
-        if need is not None:
-            _report(ctx, model, parts, size, number)
-        elif smallest is not None and len(parts) == 1 and smallest[0] < size and picture is None:
-            ctx.note(key, number, heading, f"set at {smallest[0]:g} pt, the size of model {smallest[1].number}'s "
-                                           f"longer analysis, because the layout keeps one size (slides.same_size); "
-                                           f"on its own it would be {size:g} pt")
-            size = smallest[0]
-        elif size < designed * NOTE_BELOW:
-            ctx.note(key, number, heading, f"set at {size:g} pt instead of {designed:g} pt so that the analysis "
-                                           f"fits {'its slide' if len(parts) == 1 else f'{len(parts)} slides'}"
-                                           + (" beside the model's picture" if picture else ""))
-        for index, part in enumerate(parts):
-            title = heading if index == 0 else ctx.continued(heading)
-            title_paras = ctx.title_paras(plain(title), f"{model_key(model.number)}.title", number + index,
-                                          label=str(model.number))
-            split = best_split(ctx, part, size, width) or 0.5
-            plans.append(AnalysisPlan(number + index, title, title_paras, rows_for(ctx, part, size, split, width),
-                                      model.notes, size, split, width, picture))
+    heading = model.title.plain
+    key = f"{model_key(model.number)}.{_fuller(model)}"
+    width, picture = None, None
+    placed = with_picture(ctx, model, parts, size, need)
+    if placed is not None:
+        parts, size, width, box = placed
+        picture = (box, model.image)
+    elif model.image is not None and ctx.layout.slides.pictures.analysis:
+        ctx.note(model.image.key_path, number, heading,
+                 "the picture is left off the analysis slide: beside it the table would be set below a "
+                 "readable size or need more slides (it is on the overview tile and the card)")
+    if need is not None:
+        _report(ctx, model, parts, size, number)
+    elif smallest is not None and len(parts) == 1 and smallest[0] < size and picture is None:
+        ctx.note(key, number, heading, f"set at {smallest[0]:g} pt, the size of model {smallest[1].number}'s "
+                                       f"longer analysis, because the layout keeps one size (slides.same_size); "
+                                       f"on its own it would be {size:g} pt")
+        size = smallest[0]
+    elif size < designed * NOTE_BELOW:
+        ctx.note(key, number, heading, f"set at {size:g} pt instead of {designed:g} pt so that the analysis "
+                                       f"fits {'its slide' if len(parts) == 1 else f'{len(parts)} slides'}"
+                                       + (" beside the model's picture" if picture else ""))
+    plans = []
+    for index, part in enumerate(parts):
+        title = heading if index == 0 else ctx.continued(heading)
+        title_paras = ctx.title_paras(plain(title), f"{model_key(model.number)}.title", number + index,
+                                      label=str(model.number))
+        split = best_split(ctx, part, size, width) or 0.5
+        plans.append(AnalysisPlan(number + index, title, title_paras, rows_for(ctx, part, size, split, width),
+                                  model.notes, size, split, width, picture))
     return plans
 
 

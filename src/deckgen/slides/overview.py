@@ -83,8 +83,9 @@ def tile_insets(ctx: Context, model: WorkModel, w: float, h: float, share: float
     return insets(ctx, strip(ctx, model, w, h, share))
 
 
-def _chunks(items, count):
-    """``items`` in ``count`` runs whose lengths differ by at most one."""
+def tile_groups(items, count):
+    """``items`` (the models) in ``count`` runs whose lengths differ by at most one: the tiles of each of
+    ``count`` overview slides (deckgen.slides.deck numbers the models' tiles by it)."""
     size, extra = divmod(len(items), count)
     out, start = [], 0
     for index in range(count):
@@ -130,7 +131,7 @@ def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
     shares = STRIP_SHARES if any(picture(ctx, model) for model in models) else STRIP_SHARES[:1]
     for floor in (ctx.readable, ctx.min_size):
         for per_slide in range(len(models), 0, -1):
-            groups = _chunks(models, math.ceil(len(models) / per_slide))
+            groups = tile_groups(models, math.ceil(len(models) / per_slide))
             for share in shares:  # lower pictures before more slides
                 fits = [_best(ctx, group, floor, share) for group in groups]
                 if all(fits):
@@ -142,7 +143,7 @@ def plan(ctx: Context, first_number: int) -> list[OverviewPlan]:
         if choice:
             break
     if choice is None:  # even one tile a slide does not fit: a slide each, and every tile too full named
-        groups = [[m] for m in models]
+        groups = tile_groups(models, len(models))
         size, share = ctx.min_size, shares[-1]
         for index, model in enumerate(models):
             if _best(ctx, [model], size, share) is None:

@@ -4,7 +4,8 @@ the overflow cropped), its alt text as the shape's description or, without one, 
 An SVG goes in as PowerPoint's own SVG picture (Office 2016 and later draw the SVG, sharp at any zoom) with
 a PNG drawn from it as the fallback that older clients and LibreOffice show: python-pptx knows no SVG, so
 the SVG part and the ``asvg:svgBlip`` extension of the picture's blip are added here. A photo whose EXIF
-orientation turns it goes in turned (PowerPoint does not read the tag)."""
+orientation turns it goes in turned (PowerPoint does not read the tag), and a photo with far more pixels
+than its place on the slide shows goes in scaled down (deckgen.pictures.SLIDE_PPI)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from pptx.opc.package import Part
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
-from deckgen.pictures import Picture, fit as fit_picture, png_fallback, upright
+from deckgen.pictures import Picture, fit as fit_picture, png_fallback, scaled_down, slide_pixels, upright
 from deckgen.slides.drawing import mark_decorative
 from deckgen.slides.geometry import Box
 
@@ -34,8 +35,12 @@ def fitted_box(picture: Picture, box: Box, mode: str = "contain", align: str = "
 def add_picture(slide, picture: Picture, box: Box, name: str, mode: str = "contain", align: str = "center"):
     """``picture`` drawn into ``box`` on ``slide`` (see the module's docstring)."""
     placed = fit_picture(picture.aspect, box.w, box.h, mode, align)
+    left, _, right, _ = placed.crop
+    pixels = slide_pixels(picture, placed.w / (1 - left - right))  # the whole picture's width, its crop undone
     if picture.vector:
         source = io.BytesIO(png_fallback(picture.path, picture.digest, picture.width, picture.height))
+    elif pixels is not None:  # a phone's photo: megabytes the deck need not carry
+        source = io.BytesIO(scaled_down(picture.path, picture.digest, pixels))
     elif picture.orientation != 1:
         source = io.BytesIO(upright(picture.path, picture.digest))
     else:

@@ -44,22 +44,17 @@ def property_text(text: str) -> str:
     return text
 
 
-def save(prs, target: Path) -> None:
-    """Save ``prs`` to ``target`` with the zip's entries in a stable order and with fixed times."""
-    buffer = io.BytesIO()
-    prs.save(buffer)
+def write_zip(entries: dict[str, bytes], target: Path) -> None:
+    """A package of ``entries`` (name: bytes) at ``target``: [Content_Types].xml first, as the Open Packaging
+    Conventions readers expect, the rest sorted, every entry with the build's time."""
     stamp = max(build_time(), datetime.datetime(1980, 1, 1, tzinfo=datetime.timezone.utc))
     date_time = stamp.timetuple()[:6]
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as result:
-        names = source.namelist()
-        # [Content_Types].xml first, as the Open Packaging Conventions readers expect; the rest sorted.
-        ordered = sorted(names, key=lambda n: (n != "[Content_Types].xml", n))
-        for name in ordered:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as result:
+        for name in sorted(entries, key=lambda n: (n != "[Content_Types].xml", n)):
             info = zipfile.ZipInfo(name, date_time)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            result.writestr(info, source.read(name), compresslevel=6)
+            result.writestr(info, entries[name], compresslevel=6)
     Path(target).write_bytes(out.getvalue())
