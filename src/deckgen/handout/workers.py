@@ -2,18 +2,21 @@
 
 WeasyPrint lays out on one core and keeps what it laid out until the document is written; a part is laid
 out and written in a worker, which returns only its PDF, so the building process never imports WeasyPrint
-and holds no page boxes. A task is plain data (the HTML, where files may be read from), so the workers
-are started fresh (spawn) rather than forked: a forked worker would hold a copy of the whole project it
-never reads. They are kept for the whole build, WeasyPrint imported once in each as it starts. With one
-core, or ``WORKERS = 1``, the tasks run in this process, one after the other. The cards lay out their
-chunks in forked workers of their own (deckgen.cards.chunks), which need the project.
+and holds no page boxes. A task is plain data (the HTML, where files may be read from). The workers are
+forked, as the cards' are (deckgen.cards.chunks): they share the building process's memory instead of
+importing deckgen again, and it is frozen for the collector while they run (``gc.freeze``), so that a
+collection in a worker does not copy the pages it only reads. They are kept for the whole build,
+WeasyPrint imported once in each as it starts, and give the heap back after each part. With one core, or
+``WORKERS = 1``, the tasks run in this process, one after the other.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 
 from deckgen.errors import DeckgenError
+from deckgen.memory import give_back
 
 WORKERS: int | None = None  # None: one a core
 
@@ -25,19 +28,8 @@ def lay_out_task(task):
     html, where, tagged = task
     try:
         return document.lay_out(html, where, tagged)
-    finally:
-        _give_back_memory()
-
-
-def _give_back_memory() -> None:
-    """Return the heap freed by a layout to the system (glibc keeps it otherwise), so that a worker holds
-    one part's memory at a time, not the largest part's for the rest of the build."""
-    import ctypes
-
-    try:  # by name: ctypes.util.find_library would start ldconfig
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc: nothing to do
-        pass
+    finally:  # a worker holds one part's memory at a time, not the largest part's for the rest of the build
+        give_back()
 
 
 def _start() -> None:
@@ -63,6 +55,7 @@ class Workers:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+            gc.unfreeze()
 
     def run(self, function, tasks: list, done=None) -> list:
         """The results of ``function`` on ``tasks``, in their order; ``done(number)`` after each finishes."""
@@ -99,6 +92,8 @@ class Workers:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=multiprocessing.get_context("spawn"),
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            gc.freeze()  # until the workers stop (__exit__)
+            self._pool = ProcessPoolExecutor(max_workers=self.count, mp_context=multiprocessing.get_context(method),
                                              initializer=_start)
         return self._pool
