@@ -91,10 +91,10 @@ def _lay_out_fixed(project, view, booklets, cache, workers, where) -> None:
         html = html_document(project, view, booklets[0].kind, overview({item.anchor: stand_in for item in view.models}))
         tasks.append((html, where, True))
         owners.append((None, None))
-    # the longest first (the stand-in overview, the fronts with a run sheet), so that no core is left with
-    # one of them alone at the end
     missing = [(booklet, index) for booklet in booklets for index, laid in enumerate(booklet.laid) if laid is None]
-    for booklet, index in sorted(missing, key=lambda owner: owner[1] != 0):
+    fronts = [owner for owner in missing if owner[1] == 0]
+    models = [owner for owner in missing if owner[1] != 0]
+    for booklet, index in _spread(tasks, fronts, models):
         tasks.append((booklet.htmls[index], where, True))
         owners.append((booklet, index))
     for booklet in booklets:
@@ -108,24 +108,41 @@ def _lay_out_fixed(project, view, booklets, cache, workers, where) -> None:
         cache.put(booklet.slot(booklet.fixed[index].slot), booklet.keys[index], laid, fetched_files(laid.fetched))
 
 
+def _spread(started: list, long: list, short: list) -> list:
+    """``long`` tasks (a front with a run sheet: as many pages and as much memory as several parts of models)
+    among ``short`` ones, in the order the workers take them: not two long ones side by side, which would
+    hold both their memory at once, nor one alone at the end with a core idle. ``started`` tasks go before
+    them (the stand-in overview, long too)."""
+    order, gap = [], max(1, len(short) // (len(long) + 1))
+    short = list(short)
+    if started and long:  # the first long one after some short ones, beside the one already started
+        order += short[:gap]
+        del short[:gap]
+    for task in long:
+        order.append(task)
+        order += short[:gap]
+        del short[:gap]
+    return order + short
+
+
 def _lay_out_numbered(project, view, booklets, cache, workers, where) -> None:
     """The overviews with their page numbers and the page layers, until each overview is as long as assumed."""
     pending = list(booklets)
     for attempt in range(ATTEMPTS):
-        tasks, owners = [], []
+        overviews, layers = [], []
         for booklet in pending:
             html = html_document(project, view, booklet.kind, overview(booklet.numbers()))
             booklet.overview_key = document_key(booklet.kind, html)
             booklet.overview = cache.get(booklet.slot("overview"), booklet.overview_key)
             if booklet.overview is None:
-                tasks.append((html, where, True))
-                owners.append((booklet, "overview"))
+                overviews.append(((html, where, True), (booklet, "overview")))
             layer = page_layer_html(project, view, booklet.kind, booklet.total())
             booklet.layer_key = document_key(booklet.kind, layer)
             booklet.layer = cache.get(booklet.slot("pages"), booklet.layer_key)
             if booklet.layer is None:
-                tasks.append((layer, where, False))
-                owners.append((booklet, "pages"))
+                layers.append(((layer, where, False), (booklet, "pages")))
+        order = overviews[:1] + layers + overviews[1:]  # the page layers between the two long overviews
+        tasks, owners = [task for task, _ in order], [owner for _, owner in order]
         for (booklet, name), laid in zip(owners, workers.run(lay_out_task, tasks)):
             if name == "overview":
                 booklet.overview = laid
