@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deckgen.cards import chunks
-from deckgen.cards.cache import SideCache, layout_digest, one_page, side_keys
+from deckgen.cards.cache import SideCache, layout_digest, side_keys
 from deckgen.cards.cardset import Card, Side, all_sides, build_cards
 from deckgen.cards.continued import expand, item_count, item_key, splittable
 from deckgen.cards.stylevars import side_sizes
@@ -30,11 +30,12 @@ TAG_LIMIT = 200
 
 @dataclass
 class LaidOut:
-    """The sides of one build: their pages (one pypdf reader each, in order) and fitted sizes, or misfits."""
+    """The sides of one build: their pages (a one-page PDF each, in order) and fitted sizes, or misfits."""
 
     cards: list[Card]
     sides: list[Side]
-    readers: list = field(default_factory=list)
+    pdfs: list[bytes] = field(default_factory=list)
+    digests: list[bytes] = field(default_factory=list)  # the SHA-256 of each side's PDF
     sizes: dict[int, float] = field(default_factory=dict)
     misfits: list[Misfit] = field(default_factory=list)
     seed: bytes = b""  # a digest of every side's PDF: the identifier of the merged PDFs
@@ -44,6 +45,7 @@ class LaidOut:
     _keys: list[str] = field(default_factory=list)
     _splits: dict = field(default_factory=dict)  # the splits searched now, by the key of the back they split
     _assembled: tuple | None = None  # (key, documents assembled now, or None when those kept were copied)
+    _blocks: dict | None = None  # key: the pieces of a block assembled now, or None when those kept were used
     _common: bytes = b""  # the part of every side's key that is the same for all (layout, code, versions)
 
     def assembled(self, settings, assemble) -> tuple[bytes, ...]:
@@ -67,10 +69,40 @@ class LaidOut:
         self._assembled = (key, documents)
         return documents
 
+    def block_piece(self, settings, block, sheets, build) -> tuple[bytes, ...]:
+        """``build()``, the pieces of ``block`` (deckgen.cards.blocks) of these sides placed on ``sheets`` with
+        ``settings``, or what it returned at an earlier build for the same sides, sheets and settings."""
+        if self._cache is None:
+            return build()
+        from importlib.metadata import version
+
+        if self._blocks is None:
+            self._blocks = {}
+        parts = (self._common, [self.digests[index] for index in block.sides], sheets, settings, version("pikepdf"))
+        key = hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).hexdigest()
+        pieces = self._cache.get_block(key)
+        if pieces is not None:
+            self._blocks.setdefault(key, None)  # kept as it is
+            return pieces
+        self._blocks[key] = pieces = build()
+        return pieces
+
+    def readers(self) -> list:
+        """Each side's PDF parsed by pypdf (for the documents assembled whole: deckgen.cards.sheets)."""
+        import io
+
+        from pypdf import PdfReader
+
+        readers = [PdfReader(io.BytesIO(data)) for data in self.pdfs]
+        for side, reader in zip(self.sides, readers):
+            if len(reader.pages) != 1:  # WeasyPrint always writes one page; this guards the merge all the same
+                raise RuntimeError(f"{side.title}: its laid-out page is not a one-page PDF")
+        return readers
+
     def save_cache(self) -> None:
         """Keep the sides laid out now for the next build (called once the build's files have landed)."""
         if self._cache is not None:
-            self._cache.put_all(self._new_entries, set(self._keys), self._splits, self._assembled)
+            self._cache.put_all(self._new_entries, set(self._keys), self._splits, self._assembled, self._blocks)
 
 
 def page_meta() -> tuple[tuple[str, str], ...]:
@@ -161,19 +193,17 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
     laid_out._new_entries = {key: entry for key, entry in fresh.items() if key in kept}
     seed = hashlib.sha256()
     for index in range(len(sides)):
-        data, size = found[index][:2]
-        reader = found[index][2] if len(found[index]) > 2 else one_page(data)
-        if reader is None:  # WeasyPrint always writes one page; this guards the merge all the same
-            raise RuntimeError(f"{sides[index].title}: its laid-out page is not a one-page PDF")
-        laid_out.readers.append(reader)
+        data, size = found[index]
+        laid_out.pdfs.append(data)
+        laid_out.digests.append(hashlib.sha256(data).digest())
         laid_out.sizes[index] = size
-        seed.update(hashlib.sha256(data).digest())
+        seed.update(laid_out.digests[-1])
     laid_out.seed = seed.digest()
     return laid_out
 
 
 def _cached(cache: SideCache, keys: list[str], indices) -> dict[int, tuple]:
-    """The entries (pdf, size, reader) the cache holds of the sides at ``indices``, by index."""
+    """The entries (pdf, size) the cache holds of the sides at ``indices``, by index."""
     found = {}
     for index in indices if cache.enabled else ():
         entry = cache.get(keys[index])
@@ -184,7 +214,7 @@ def _cached(cache: SideCache, keys: list[str], indices) -> dict[int, tuple]:
 
 def _place(project, context, sides, keys, known, skip, sizes, chunk_size):
     """Every side but those in ``known`` (index: entry in hand) and ``skip``, laid out: (every side's entry
-    by index, (pdf, size[, reader]); the results of sides that do not fit, in side order; the entries laid
+    by index, (pdf, size); the results of sides that do not fit, in side order; the entries laid
     out now, by cache key when ``keys`` are given)."""
     found: dict[int, tuple] = dict(known)
     todo = [(index, sizes[side.kind]) for index, side in enumerate(sides) if index not in found and index not in skip]
