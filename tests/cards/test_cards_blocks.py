@@ -107,10 +107,12 @@ def test_each_face_is_one_program_holding_every_drawn_glyph(tmp_path):
     run(source, tmp_path / "out")
     for name in ("w-cards-single.pdf", "w-cards.pdf"):
         with pikepdf.open(tmp_path / "out" / name) as pdf:
-            programs = defaultdict(set)
+            programs, fonts = defaultdict(set), defaultdict(set)
             for obj in pdf.objects:
+                if isinstance(obj, pikepdf.Dictionary) and obj.get("/Subtype") == "/Type0":
+                    fonts[str(obj.BaseFont)].add(obj.objgen)
                 if isinstance(obj, pikepdf.Stream):
-                    assert "/DeckgenGlyphs" not in obj  # a block's placeholder never reaches a document
+                    assert "/DeckgenPlaceholder" not in obj  # a block's placeholder never reaches a document
                 if isinstance(obj, pikepdf.Dictionary) and obj.get("/Subtype") == "/CIDFontType2":
                     descriptor = obj.FontDescriptor
                     programs[str(descriptor.FontName)].add(descriptor.FontFile2.objgen)
@@ -123,6 +125,7 @@ def test_each_face_is_one_program_holding_every_drawn_glyph(tmp_path):
                     for gid in widths_gids(widths) - {0}:
                         assert glyf[order[gid]].numberOfContours != 0 or font["hmtx"][order[gid]][0] > 0
             assert len(programs) >= 3 and all(len(found) == 1 for found in programs.values())
+            assert len(fonts) == len(programs) and all(len(found) == 1 for found in fonts.values())
     assert any("één café" in text for text in page_text(tmp_path / "out" / "w-cards-single.pdf"))
 
 

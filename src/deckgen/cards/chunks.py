@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from deckgen.cards.fit import fit
 
-CHUNK = 48  # sides per render: big enough to share a render's fixed cost, small enough to keep memory low
+CHUNK = 16  # sides per render: big enough to share a render's fixed cost, small enough to keep memory low
 
 
 @dataclass
@@ -42,6 +42,7 @@ class SideResult:
 
 _context: Context | None = None
 _fetcher = None
+_malloc_trim = None  # glibc's, once looked up; False where there is none
 
 
 def _install(context: Context) -> None:
@@ -80,7 +81,25 @@ def lay_out_chunk(chunk: tuple[tuple[int, float], ...]) -> list[SideResult]:
             data = pdf.write([pages[index]], documents[0], identifier=b"side", variant=context.variant)
             results.append(SideResult(index, data, sizes[index]))
         documents.clear()
+        pages.clear()
+    _give_back_memory()
     return results
+
+
+def _give_back_memory() -> None:
+    """Return the heap a render freed to the system (glibc keeps it otherwise, and a process that has laid out a
+    chunk would stay as large as its largest render): what the machine holds is one chunk's render at most."""
+    global _malloc_trim
+    if _malloc_trim is None:
+        import ctypes
+        import ctypes.util
+
+        try:
+            _malloc_trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        except (OSError, AttributeError):  # not glibc: nothing to give back this way
+            _malloc_trim = False
+    if _malloc_trim:
+        _malloc_trim(0)
 
 
 def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None = None,
@@ -102,27 +121,39 @@ def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None
 
 
 def _run(context: Context, function, tasks: list, workers: int | None, collect) -> None:
-    """``collect(function(task))`` for every task, in worker processes when there is more than one task
-    and ``workers`` (default: the available cores) allows more than one, each given ``context`` once."""
+    """``collect(function(task))`` for every task, spread over ``workers`` processes (default: the available
+    cores) when there is more than one task: this one and ``workers - 1`` worker processes, each given
+    ``context`` once. This process works too, instead of waiting: one Python with WeasyPrint fewer in memory."""
     workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
+    _install(context)
     if workers <= 1:
-        _install(context)
         for task in tasks:
             collect(function(task))
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     # fork: the workers inherit the loaded workshop and layout instead of unpickling them
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+    queue = deque(tasks)
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=multiprocessing.get_context(method),
                              initializer=_install, initargs=(context,)) as pool:
-        futures = [pool.submit(function, task) for task in tasks]
+        pending: set = set()
         try:
-            for future in as_completed(futures):
-                collect(future.result())
+            while queue or pending:
+                while queue and len(pending) < workers:  # every worker a task ahead: it never waits for this one
+                    pending.add(pool.submit(function, queue.popleft()))
+                if queue:
+                    collect(function(queue.pop()))  # this process takes them from the other end
+                    done = {future for future in pending if future.done()}
+                else:
+                    done = wait(pending, return_when=FIRST_COMPLETED).done
+                for future in done:
+                    pending.discard(future)
+                    collect(future.result())
         except BaseException:
-            for future in futures:
+            for future in pending:
                 future.cancel()
             raise
 
