@@ -97,16 +97,20 @@ class SideCache:
             return None
 
     def get(self, key: str):
-        """(pdf bytes, size) of a valid entry, else None."""
+        """(where its PDF is: a sidestore.Kept, size) of a valid entry, else None."""
+        from deckgen.cards.sidestore import Kept
+
         if not self.enabled:
             return None
         data = self._read(key, SUFFIX)
         entry = parse_entry(data) if data is not None else None
         if entry is None:
             self.misses += 1
-        else:
-            self.hits += 1
-        return entry
+            return None
+        self.hits += 1
+        pdf_bytes, size = entry
+        return Kept(self._path(key), len(data) - len(pdf_bytes), len(pdf_bytes),
+                    hashlib.sha256(pdf_bytes).digest()), size
 
     def get_split(self, key: str, total: int) -> tuple[int, ...] | None:
         """The split kept under ``key`` of a back with ``total`` items, when it is a whole, valid one."""
@@ -123,19 +127,21 @@ class SideCache:
         data = self._read(key, BLOCK_SUFFIX)
         return parse_assembled(data) if data is not None else None
 
-    def put_all(self, entries: dict[str, tuple[bytes, float]], keep: set[str],
+    def put_all(self, entries, keep: set[str],
                 splits: dict[str, tuple[int, ...]] | None = None,
                 assembled: tuple[str, tuple[bytes, ...]] | None = None,
                 blocks: dict[str, tuple[bytes, ...] | None] | None = None) -> None:
-        """Write the new entries (splits, assembled documents, blocks) atomically, then remove every entry
+        """Write the new entries ((key, pdf bytes, size) triples, read one by one), splits, assembled
+        documents and blocks atomically, then remove every entry
         and split not in ``keep``; when ``assembled`` (key, documents or None for those kept under key) is
         given, every other assembled entry; when ``blocks`` (key: pieces, or None for those kept) is given,
         every other block (a build that copied its documents whole keeps the blocks it did not look at)."""
         if not self.enabled:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        files = [(self._path(key), make_entry(pdf_bytes, size)) for key, (pdf_bytes, size) in entries.items()]
-        files += [(self.folder / f"{key}{SPLIT_SUFFIX}", make_split(bounds)) for key, bounds in (splits or {}).items()]
+        for key, pdf_bytes, size in entries:  # one at a time: at 700 models they are 40 MB
+            write_cache_file(self._path(key), make_entry(pdf_bytes, size))
+        files = [(self.folder / f"{key}{SPLIT_SUFFIX}", make_split(bounds)) for key, bounds in (splits or {}).items()]
         if assembled is not None:
             key, documents = assembled
             keep = keep | {key}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from deckgen.cards.fit import fit
 
@@ -35,7 +35,7 @@ class Context:
 @dataclass(frozen=True)
 class SideResult:
     index: int
-    pdf: bytes | None  # None when the side does not fit even at the smallest size
+    pdf: object  # the PDF's bytes (or where they are kept); None when the side does not fit even at the smallest size
     size: float
     overflow: float = 0.0
 
@@ -92,10 +92,9 @@ def _give_back_memory() -> None:
     global _malloc_trim
     if _malloc_trim is None:
         import ctypes
-        import ctypes.util
 
-        try:
-            _malloc_trim = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+        try:  # the process's own symbols (not ctypes.util.find_library: it runs ldconfig, a forked process)
+            _malloc_trim = ctypes.CDLL(None).malloc_trim
         except (OSError, AttributeError):  # not glibc: nothing to give back this way
             _malloc_trim = False
     if _malloc_trim:
@@ -103,15 +102,18 @@ def _give_back_memory() -> None:
 
 
 def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None = None,
-            chunk_size: int = CHUNK, progress=None) -> dict[int, SideResult]:
+            chunk_size: int = CHUNK, progress=None, keep=None) -> dict[int, SideResult]:
     """Every side of ``todo`` ((index, starting size) pairs: the starting size is the layout's for the
     side's kind, ``stylevars.side_sizes(layout)[side.kind]``) laid out, in worker processes when there
-    is more than one chunk and ``workers`` (default: the available cores) allows more than one."""
+    is more than one chunk and ``workers`` (default: the available cores) allows more than one. With
+    ``keep``, each result's PDF is ``keep(pdf)`` (a sidestore.Kept) as soon as it arrives."""
     chunks = [tuple(todo[start:start + chunk_size]) for start in range(0, len(todo), chunk_size)]
     results: dict[int, SideResult] = {}
 
     def collect(found):
         for result in found:
+            if keep is not None and result.pdf is not None:
+                result = replace(result, pdf=keep(result.pdf))
             results[result.index] = result
         if progress:
             progress(len(results), len(todo))
