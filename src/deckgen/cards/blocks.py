@@ -8,7 +8,8 @@ gathered (deckgen.cards.blockfonts): a block is a piece of the documents, never 
 cache keeps each block under a key of its sides' PDFs and everything else it shows (deckgen.cards.cache).
 
 The two documents are then put together from the blocks' pages in order (duplex "none": every front
-sheet, then every back sheet), each face given one font program, the title, language and dates set.
+sheet, then every back sheet), each face's fonts merged as far as they agree, over one font program
+(deckgen.cards.blockfonts), the title, language and dates set.
 qpdf copies the objects in C++ and reads the blocks' streams only to write them: the parent process
 never holds thousands of parsed pages, and the result is the same bytes whichever blocks were cached.
 Tagged decks (up to deckgen.cards.sides.TAG_LIMIT sides) and PDF/X for print shops are assembled

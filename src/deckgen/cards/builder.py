@@ -1,8 +1,10 @@
 """The cards builder: A6 discussion cards as print sheets (A4/A3, cut marks, duplex backs), single cards
 with bleed for a print shop, and an HTML preview.
 
-Each side is laid out once (deckgen.cards.sides); the single-card PDF is those pages merged, tagged
-(PDF/UA-1) up to TAG_LIMIT sides, and the sheets place the same pages with pypdf (never tagged)."""
+Each side is laid out once (deckgen.cards.sides); the single-card PDF is those pages merged and the sheets
+place the same pages. Up to TAG_LIMIT sides both are tagged (PDF/UA-1) and put together whole with pypdf
+(deckgen.cards.sheets), as is a print shop's PDF/X-4; a larger deck is put together in blocks with
+pikepdf (deckgen.cards.blocks), each kept in the side cache."""
 
 from __future__ import annotations
 

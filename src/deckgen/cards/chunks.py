@@ -5,6 +5,13 @@ So the sides that are not cached are cut into chunks of CHUNK sides; each chunk 
 (then renders of only its overflowing sides, smaller), and every side is written as its own one-page PDF.
 A worker returns only those bytes, so memory is bounded by a chunk, not by the deck, and a side's PDF does
 not depend on which chunk it was laid out in: the output is the same for any chunk size and worker count.
+This process lays out chunks too, beside the worker processes, and each process gives a render's freed
+memory back to the system after its chunk: what the machine holds is about one chunk's render a core.
+
+Writing one PDF a chunk instead of one a side would save about 12 ms a side (0.16 s against 0.35 s for
+16 sides, measured), but a side's PDF would then carry its chunk's fonts and tags: it would depend on
+which sides were laid out beside it (a rebuild after an edit would no longer give a cold build's bytes)
+and a tagged side could not be merged on its own.
 """
 
 from __future__ import annotations
@@ -15,7 +22,9 @@ from dataclasses import dataclass, replace
 
 from deckgen.cards.fit import fit
 
-CHUNK = 16  # sides per render: big enough to share a render's fixed cost, small enough to keep memory low
+# Sides per render: big enough to share a render's fixed cost (16 instead of 48 costs about 7 % more
+# time), small enough to keep memory low (a render of 48 sides holds about 75 MB, of 16 about 36 MB).
+CHUNK = 16
 
 
 @dataclass
