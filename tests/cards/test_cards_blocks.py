@@ -180,3 +180,14 @@ def test_a_damaged_block_is_assembled_again(tmp_path, assembled_blocks):
     damaged.write_bytes(bytes(data))
     assert run(source, tmp_path / "out", cache=True) == first
     assert len(assembled_blocks) == 3
+
+
+def test_a_source_date_gives_the_same_bytes_and_dates(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    source = tmp_path / "w.yaml"
+    source.write_text(content(models=2), encoding="utf-8")
+    first = run(source, tmp_path / "one")
+    assert run(source, tmp_path / "two") == first
+    for name in ("w-cards-single.pdf", "w-cards.pdf"):
+        info = PdfReader(tmp_path / "one" / name).metadata
+        assert info["/CreationDate"] == info["/ModDate"] == "D:20231114221320Z"
