@@ -71,8 +71,8 @@ class LaidOut:
 
         # the sides' PDFs, not their keys: a side laid out again after an edit it does not show (a model's
         # notes) is the same PDF
-        key = hashlib.sha256(repr((self._common, self.seed, settings, source_date(), version("pypdf"))).encode(
-            "utf-8", "surrogateescape")).hexdigest()
+        parts = (self._common, self.seed, settings, source_date(), version("pypdf"), version("pikepdf"))
+        key = hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).hexdigest()
         documents = self._cache.get_assembled(key)
         if documents is not None:
             self._assembled = (key, None)  # kept as it is
