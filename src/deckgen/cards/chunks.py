@@ -21,6 +21,7 @@ import os
 from dataclasses import dataclass, replace
 
 from deckgen.cards.fit import fit
+from deckgen.memory import trim_heap
 
 # Sides per render: big enough to share a render's fixed cost (16 instead of 48 costs about 7 % more
 # time), small enough to keep memory low (a render of 48 sides holds about 75 MB, of 16 about 36 MB).
@@ -51,7 +52,6 @@ class SideResult:
 
 _context: Context | None = None
 _fetcher = None
-_malloc_trim = None  # glibc's, once looked up; False where there is none
 
 
 def _install(context: Context) -> None:
@@ -91,23 +91,10 @@ def lay_out_chunk(chunk: tuple[tuple[int, float], ...]) -> list[SideResult]:
             results.append(SideResult(index, data, sizes[index]))
         documents.clear()
         pages.clear()
-    _give_back_memory()
+    # few_collections collected on leaving: what the render freed goes back to the system, so that a process
+    # that has laid out a chunk does not stay as large as its largest render
+    trim_heap()
     return results
-
-
-def _give_back_memory() -> None:
-    """Return the heap a render freed to the system (glibc keeps it otherwise, and a process that has laid out a
-    chunk would stay as large as its largest render): what the machine holds is one chunk's render at most."""
-    global _malloc_trim
-    if _malloc_trim is None:
-        import ctypes
-
-        try:  # the process's own symbols (not ctypes.util.find_library: it runs ldconfig, a forked process)
-            _malloc_trim = ctypes.CDLL(None).malloc_trim
-        except (OSError, AttributeError):  # not glibc: nothing to give back this way
-            _malloc_trim = False
-    if _malloc_trim:
-        _malloc_trim(0)
 
 
 def lay_out(context: Context, todo: list[tuple[int, float]], workers: int | None = None,
