@@ -26,6 +26,12 @@ def _malloc_trim():
 def give_back() -> None:
     """Collect what is unreachable, then return the free heap to the system where the C library can."""
     gc.collect()
+    trim_heap()
+
+
+def trim_heap() -> None:
+    """Return the free heap to the system where the C library can, without a collection (for a caller that
+    has just collected: the card workers after each chunk)."""
     trim = _malloc_trim()
     if trim is not None:
         trim(0)

@@ -22,7 +22,7 @@ from deckgen.project import assemble
 def sides(example, default_layout):
     laid_out = lay_out(assemble(example, default_layout))
     assert not laid_out.misfits
-    return laid_out, [reader.stream.getvalue() for reader in laid_out.readers]
+    return laid_out, laid_out.pdfs
 
 
 def singles(sides, fonts=()) -> bytes:

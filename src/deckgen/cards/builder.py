@@ -1,11 +1,14 @@
 """The cards builder: A6 discussion cards as print sheets (A4/A3, cut marks, duplex backs), single cards
 with bleed for a print shop, and an HTML preview.
 
-Each side is laid out once (deckgen.cards.sides); the single-card PDF is those pages merged, tagged
-(PDF/UA-1) up to TAG_LIMIT sides, and the sheets place the same pages with pypdf (never tagged)."""
+Each side is laid out once (deckgen.cards.sides); the single-card PDF is those pages merged and the sheets
+place the same pages. Up to TAG_LIMIT sides both are tagged (PDF/UA-1) and put together whole with pypdf
+(deckgen.cards.sheets), as is a print shop's PDF/X-4; a larger deck is put together in blocks with
+pikepdf (deckgen.cards.blocks), each kept in the side cache."""
 
 from __future__ import annotations
 
+import functools
 import warnings
 from dataclasses import replace
 from pathlib import Path
@@ -41,13 +44,20 @@ class CardsBuilder:
         grid, plan = impose(len(laid_out.cards), settings.paper, settings.duplex, settings.back_offset)
 
         def assemble():
+            if not laid_out.tagged and not settings.print_shop:
+                from deckgen.cards.blocks import assemble as assemble_in_blocks
+                from deckgen.cards.pdf import source_date
+
+                project.report("writing single cards and sheets", 0, 1)
+                return assemble_in_blocks(laid_out.pdfs, grid, plan, layout.fonts.files, workshop.title.plain, tag,
+                                          source_date(), functools.partial(laid_out.block_piece, settings))
+            readers = laid_out.readers()
             project.report("writing single cards", 0, 1)
-            singles = build_singles(laid_out.readers, laid_out.seed, workshop.title.plain, tag,
+            singles = build_singles(readers, laid_out.seed, workshop.title.plain, tag,
                                     fonts=layout.fonts.files, print_shop=settings.print_shop)
             project.report("writing sheets", 0, 1)
-            pages = [reader.pages[0] for reader in laid_out.readers]
-            return singles, build_sheets(pages, grid, plan, workshop.title.plain, tag, seed=laid_out.seed,
-                                         fonts=layout.fonts.files)
+            return singles, build_sheets([reader.pages[0] for reader in readers], grid, plan, workshop.title.plain,
+                                         tag, seed=laid_out.seed, fonts=layout.fonts.files)
 
         # the sides carry the layout, labels and code in their keys; the rest that the documents show is here
         singles, sheets = laid_out.assembled((settings, workshop.title.plain, tag, [str(path) for path in

@@ -138,7 +138,8 @@ def widths_gids(widths) -> set[int]:
     widths = list(widths)
     while index < len(widths):
         first = int(widths[index])
-        following = widths[index + 1].get_object()
+        following = widths[index + 1]
+        following = following.get_object() if hasattr(following, "get_object") else following  # pypdf's
         if isinstance(following, list):
             gids.update(range(first, first + len(following)))
             index += 2

@@ -15,9 +15,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from deckgen.cards import chunks
-from deckgen.cards.cache import SideCache, layout_digest, one_page, side_keys
+from deckgen.cards.cache import SideCache, layout_digest, side_keys
 from deckgen.cards.cardset import Card, Side, all_sides, build_cards
 from deckgen.cards.continued import expand, item_count, item_key, splittable
+from deckgen.cards.sidestore import SidePdfs, SideStore
 from deckgen.cards.stylevars import side_sizes
 from deckgen.cards.theme import PageSetup
 from deckgen.errors import Misfit
@@ -30,11 +31,12 @@ TAG_LIMIT = 200
 
 @dataclass
 class LaidOut:
-    """The sides of one build: their pages (one pypdf reader each, in order) and fitted sizes, or misfits."""
+    """The sides of one build: their pages (a one-page PDF each, in order, kept on disk: deckgen.cards.sidestore)
+    and fitted sizes, or misfits."""
 
     cards: list[Card]
     sides: list[Side]
-    readers: list = field(default_factory=list)
+    kept: list = field(default_factory=list)  # where each side's PDF is (sidestore.Kept)
     sizes: dict[int, float] = field(default_factory=dict)
     misfits: list[Misfit] = field(default_factory=list)
     seed: bytes = b""  # a digest of every side's PDF: the identifier of the merged PDFs
@@ -44,7 +46,19 @@ class LaidOut:
     _keys: list[str] = field(default_factory=list)
     _splits: dict = field(default_factory=dict)  # the splits searched now, by the key of the back they split
     _assembled: tuple | None = None  # (key, documents assembled now, or None when those kept were copied)
+    _blocks: dict | None = None  # key: the pieces of a block assembled now, or None when those kept were used
     _common: bytes = b""  # the part of every side's key that is the same for all (layout, code, versions)
+    _store: SideStore = field(default_factory=SideStore)
+
+    @property
+    def pdfs(self) -> SidePdfs:
+        """Each side's one-page PDF, in side order, read when asked for."""
+        return SidePdfs(self._store, self.kept)
+
+    @property
+    def digests(self) -> list[bytes]:
+        """The SHA-256 of each side's PDF."""
+        return [kept.digest for kept in self.kept]
 
     def assembled(self, settings, assemble) -> tuple[bytes, ...]:
         """``assemble()``, the documents made of these sides with ``settings`` (everything else they depend
@@ -57,8 +71,8 @@ class LaidOut:
 
         # the sides' PDFs, not their keys: a side laid out again after an edit it does not show (a model's
         # notes) is the same PDF
-        key = hashlib.sha256(repr((self._common, self.seed, settings, source_date(), version("pypdf"))).encode(
-            "utf-8", "surrogateescape")).hexdigest()
+        parts = (self._common, self.seed, settings, source_date(), version("pypdf"), version("pikepdf"))
+        key = hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).hexdigest()
         documents = self._cache.get_assembled(key)
         if documents is not None:
             self._assembled = (key, None)  # kept as it is
@@ -67,10 +81,41 @@ class LaidOut:
         self._assembled = (key, documents)
         return documents
 
+    def block_piece(self, settings, block, sheets, build) -> tuple[bytes, ...]:
+        """``build()``, the pieces of ``block`` (deckgen.cards.blocks) of these sides placed on ``sheets`` with
+        ``settings``, or what it returned at an earlier build for the same sides, sheets and settings."""
+        if self._cache is None:
+            return build()
+        from importlib.metadata import version
+
+        if self._blocks is None:
+            self._blocks = {}
+        parts = (self._common, [self.kept[index].digest for index in block.sides], sheets, settings, version("pikepdf"))
+        key = hashlib.sha256(repr(parts).encode("utf-8", "surrogateescape")).hexdigest()
+        pieces = self._cache.get_block(key)
+        if pieces is not None:
+            self._blocks.setdefault(key, None)  # kept as it is
+            return pieces
+        self._blocks[key] = pieces = build()
+        return pieces
+
+    def readers(self) -> list:
+        """Each side's PDF parsed by pypdf (for the documents assembled whole: deckgen.cards.sheets)."""
+        import io
+
+        from pypdf import PdfReader
+
+        readers = [PdfReader(io.BytesIO(data)) for data in self.pdfs]
+        for side, reader in zip(self.sides, readers):
+            if len(reader.pages) != 1:  # WeasyPrint always writes one page; this guards the merge all the same
+                raise RuntimeError(f"{side.title}: its laid-out page is not a one-page PDF")
+        return readers
+
     def save_cache(self) -> None:
         """Keep the sides laid out now for the next build (called once the build's files have landed)."""
         if self._cache is not None:
-            self._cache.put_all(self._new_entries, set(self._keys), self._splits, self._assembled)
+            entries = ((key, self._store.read(kept), size) for key, (kept, size) in self._new_entries.items())
+            self._cache.put_all(entries, set(self._keys), self._splits, self._assembled, self._blocks)
 
 
 def page_meta() -> tuple[tuple[str, str], ...]:
@@ -102,6 +147,7 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
         # decided on the content's own cards, so that cards continuing a model never change it
         variant="pdf/ua-1" if len(sides) <= TAG_LIMIT else None)
     cache = SideCache(cache_dir, enabled=cache_dir is not None)
+    store = SideStore()
     common = chunks.common_key(context, layout_digest(layout)) if cache.enabled else b""
     keys = side_keys(common, sides) if cache.enabled else []
     # read before the workers fork (a garbled variable stops the build here); large type starts larger,
@@ -119,7 +165,7 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
             if bounds is not None:
                 splits[index // 2], kept_splits[keys[index]] = bounds, bounds
                 planned.update((index - 1, index))
-    found, refused, fresh = _place(project, context, sides, keys, known, planned, sizes, chunk_size)
+    found, refused, fresh = _place(project, context, sides, keys, known, planned, sizes, chunk_size, store)
     misfits = [(result.index, _misfit(sides[result.index], result)) for result in refused
                if not splittable(sides[result.index])]
     overlong = [result.index for result in refused if splittable(sides[result.index])]
@@ -149,31 +195,29 @@ def lay_out(project, *, cache_dir: Path | None = None, chunk_size: int | None = 
         keys = side_keys(common, sides) if cache.enabled else []
         known.update(_cached(cache, keys, (index for index in range(len(sides)) if index not in known)))
         context = replace(context, cards=cards)
-        found, refused, more = _place(project, context, sides, keys, known, set(), sizes, chunk_size)
+        found, refused, more = _place(project, context, sides, keys, known, set(), sizes, chunk_size, store)
         if refused and planned:  # a kept split that does not hold (the cache is never trusted)
             return lay_out(project, cache_dir=cache_dir, chunk_size=chunk_size, use_kept_splits=False)
         if refused:  # a card that continues a model and does not fit: its front, with a title of its own
             return LaidOut(cards, sides, misfits=[_misfit(sides[result.index], result) for result in refused])
         fresh = {**fresh, **more}
     laid_out = LaidOut(cards, sides, tagged=context.variant is not None, _cache=cache if cache.enabled else None,
-                       _keys=keys + list(kept_splits) + list(new_splits), _splits=new_splits, _common=common)
+                       _keys=keys + list(kept_splits) + list(new_splits), _splits=new_splits, _common=common,
+                       _store=store)
     kept = set(keys)
     laid_out._new_entries = {key: entry for key, entry in fresh.items() if key in kept}
     seed = hashlib.sha256()
     for index in range(len(sides)):
-        data, size = found[index][:2]
-        reader = found[index][2] if len(found[index]) > 2 else one_page(data)
-        if reader is None:  # WeasyPrint always writes one page; this guards the merge all the same
-            raise RuntimeError(f"{sides[index].title}: its laid-out page is not a one-page PDF")
-        laid_out.readers.append(reader)
+        kept_pdf, size = found[index]
+        laid_out.kept.append(kept_pdf)
         laid_out.sizes[index] = size
-        seed.update(hashlib.sha256(data).digest())
+        seed.update(kept_pdf.digest)
     laid_out.seed = seed.digest()
     return laid_out
 
 
 def _cached(cache: SideCache, keys: list[str], indices) -> dict[int, tuple]:
-    """The entries (pdf, size, reader) the cache holds of the sides at ``indices``, by index."""
+    """The entries (sidestore.Kept, size) the cache holds of the sides at ``indices``, by index."""
     found = {}
     for index in indices if cache.enabled else ():
         entry = cache.get(keys[index])
@@ -182,10 +226,10 @@ def _cached(cache: SideCache, keys: list[str], indices) -> dict[int, tuple]:
     return found
 
 
-def _place(project, context, sides, keys, known, skip, sizes, chunk_size):
-    """Every side but those in ``known`` (index: entry in hand) and ``skip``, laid out: (every side's entry
-    by index, (pdf, size[, reader]); the results of sides that do not fit, in side order; the entries laid
-    out now, by cache key when ``keys`` are given)."""
+def _place(project, context, sides, keys, known, skip, sizes, chunk_size, store: SideStore):
+    """Every side but those in ``known`` (index: entry in hand) and ``skip``, laid out, each PDF kept in
+    ``store``: (every side's entry by index, (sidestore.Kept, size); the results of sides that do not fit,
+    in side order; the entries laid out now, by cache key when ``keys`` are given)."""
     found: dict[int, tuple] = dict(known)
     todo = [(index, sizes[side.kind]) for index, side in enumerate(sides) if index not in found and index not in skip]
     settled = len(found)
@@ -195,7 +239,7 @@ def _place(project, context, sides, keys, known, skip, sizes, chunk_size):
 
     report(0, len(todo))
     results = chunks.lay_out(context, todo, workers=project.workers, chunk_size=chunk_size or chunks.CHUNK,
-                             progress=report) if todo else {}
+                             progress=report, keep=store.keep) if todo else {}
     refused = [result for result in sorted(results.values(), key=lambda r: r.index) if result.pdf is None]
     fresh = {}
     for index, result in results.items():
