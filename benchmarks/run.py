@@ -187,7 +187,10 @@ def bench_watch(edits: int, work: Path) -> dict:
     content.write_text(original, encoding="utf-8")
     process = subprocess.Popen([sys.executable, "-m", "deckgen", "watch", str(content), "--serve", "--port", "0",
                                 "--out", str(folder / "output")], stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                               env={**os.environ, "PYTHONUNBUFFERED": "1"},
+                               # Ctrl-C reaches it as in a terminal, also when the benchmark runs as a
+                               # background job (which starts its commands with SIGINT ignored)
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     messages = [process.stderr.readline()]
     base = re.search(r"http://127\.0\.0\.1:\d+/", messages[0]).group(0)
     threading.Thread(target=lambda: messages.extend(process.stderr), daemon=True).start()
