@@ -18,13 +18,13 @@ from deckgen.resources import bundled
 def laid_out(monkeypatch):
     """The kinds of the documents WeasyPrint lays out, in order, build after build."""
     kinds: list[str] = []
-    real = document.write_pdf
+    real = document.lay_out
 
-    def counting(html, project, target):
-        kinds.append("guide" if "-guide.pdf" in target.name else "handout")
-        return real(html, project, target)
+    def counting(html, where, tagged=True):
+        kinds.append("guide" if '<body class="guide"' in html else "handout")
+        return real(html, where, tagged)
 
-    monkeypatch.setattr(document, "write_pdf", counting)
+    monkeypatch.setattr(document, "lay_out", counting)
     return kinds
 
 

@@ -51,16 +51,15 @@ class HandoutBuilder:
 
 def _write_whole(project, view, targets: dict, cache) -> None:
     """Each document of ``targets`` (kind: path) laid out in one piece, or taken from ``cache``."""
+    from deckgen.handout import document
     from deckgen.handout.cache import document_key, fetched_files
-    from deckgen.handout.document import Laid, html_document, write_pdf
 
     for done, (kind, target) in enumerate(targets.items()):
         project.report("writing the handout and the guide", done, len(targets))
-        html = html_document(project, view, kind)
+        html = document.html_document(project, view, kind)
         key = document_key(kind, html)
-        kept = cache.get(kind, key)
-        if kept is not None:
-            target.write_bytes(kept.pdf)
-            continue
-        fetched = write_pdf(html, project, target)
-        cache.put(kind, key, Laid(target.read_bytes(), 0, {}, ()), fetched_files(fetched))
+        laid = cache.get(kind, key)
+        if laid is None:
+            laid = document.lay_out(html, document.setting(project))
+            cache.put(kind, key, laid, fetched_files(laid.fetched))
+        target.write_bytes(laid.pdf)

@@ -179,10 +179,3 @@ def lay_out(html: str, where: Setting, tagged: bool = True) -> Laid:
         pages = len(document.pages)
         del document  # its pages go before the collection that closes few_collections
     return Laid(pdf, pages, anchors, tuple(fetcher.fetched))
-
-
-def write_pdf(html: str, project, target) -> list[str]:
-    """``html`` as a tagged PDF at ``target`` (see ``lay_out``); returns the URLs the render read."""
-    laid = lay_out(html, setting(project))
-    Path(target).write_bytes(laid.pdf)
-    return list(laid.fetched)
