@@ -26,8 +26,7 @@ import pikepdf
 
 from deckgen.cards import blockfonts
 from deckgen.cards.imposition import Grid, Sheet
-from deckgen.cards.sheets import cut_marks, mm
-from deckgen.cards.theme import CARD_MM
+from deckgen.cards.sheets import cut_marks, draw_card, mm
 
 BLOCK_CARDS = 32  # cards a block: a few hundred kB of PDF, assembled in a fraction of a second
 
@@ -88,13 +87,10 @@ def _sheets(singles: pikepdf.Pdf, grid: Grid, sheets: list[Sheet]) -> pikepdf.Pd
             card = singles.pages[placement.side]
             if placement.side not in forms:
                 forms[placement.side] = pdf.copy_foreign(_form(singles, card))
-            trim = [float(value) for value in card.trimbox]
+            left, bottom = (float(value) for value in card.trimbox[:2])
             name = f"/Card{number}"
             xobjects[name] = forms[placement.side]
-            tx = mm(placement.x) - trim[0]
-            ty = mm(grid.height - placement.y - CARD_MM[1]) - trim[1]
-            # as deckgen.cards.sheets draws it: in a marked-content sequence of its own
-            operators.append(f"/Card BMC q 1 0 0 1 {tx:.4f} {ty:.4f} cm {name} Do Q EMC".encode("ascii"))
+            operators.append(draw_card(name, placement, left, bottom, grid))
         operators.append(cut_marks(grid, *sheet.offset))  # over the cards, which cover the whole sheet
         page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, mm(grid.width), mm(grid.height)],
                                   Resources=pikepdf.Dictionary(XObject=xobjects),

@@ -96,6 +96,16 @@ def _copy_metadata(writer: PdfWriter, root) -> None:
         writer.root_object[NameObject("/Metadata")] = root.raw_get("/Metadata").clone(writer)
 
 
+def draw_card(name: str, placement, trim_left: float, trim_bottom: float, layout: Grid) -> bytes:
+    """The operators drawing the card form ``name`` (a page clipped to its trim box, whose lower left corner
+    is at ``trim_left``, ``trim_bottom`` pt) at ``placement`` on a sheet of ``layout``: in a marked-content
+    sequence of its own (no MCID: the form's content is tagged inside it), so that checkers that do not
+    look inside forms see no untagged drawing."""
+    tx = mm(placement.x) - trim_left
+    ty = mm(layout.height - placement.y - CARD_MM[1]) - trim_bottom
+    return f"/Card BMC q 1 0 0 1 {tx:.4f} {ty:.4f} cm {name} Do Q EMC".encode("ascii")
+
+
 def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: str, seed: bytes | None = None,
                  fonts=()) -> bytes:
     """The sheets PDF: every card page placed by ``sheets``, clipped to its trim box (bleed would spill
@@ -125,11 +135,7 @@ def build_sheets(singles, layout: Grid, sheets: list[Sheet], title: str, lang: s
             xobjects[NameObject(name)] = form = _form(writer, card)
             if structure is not None:
                 structure.add(placement.side, card, form, page.indirect_reference)
-            tx = mm(placement.x) - float(trim.left)
-            ty = mm(layout.height - placement.y - CARD_MM[1]) - float(trim.bottom)
-            # in a marked-content sequence of its own (no MCID: the form's content is tagged inside it),
-            # so that checkers that do not look inside forms see no untagged drawing
-            operators.append(f"/Card BMC q 1 0 0 1 {tx:.4f} {ty:.4f} cm {name} Do Q EMC".encode("ascii"))
+            operators.append(draw_card(name, placement, float(trim.left), float(trim.bottom), layout))
         operators.append(cut_marks(layout, *sheet.offset))  # over the cards, which cover the whole sheet
         _set_contents(writer, page, b"\n".join(operators))
         page[NameObject("/Resources")] = DictionaryObject({NameObject("/XObject"): xobjects})
