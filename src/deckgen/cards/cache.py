@@ -28,7 +28,7 @@ import io
 import os
 from pathlib import Path
 
-from deckgen.cachefile import write_cache_file
+from deckgen.cachefile import file_digest, write_cache_file
 
 MAGIC = b"deckgen-side 1\n"
 SUFFIX = ".side"
@@ -37,15 +37,6 @@ SPLIT_SUFFIX = ".split"
 ASSEMBLED_MAGIC = b"deckgen-assembled 1\n"
 ASSEMBLED_SUFFIX = ".assembled"
 BLOCK_SUFFIX = ".block"
-
-
-def _file_digest(path: Path, digest) -> None:
-    digest.update(str(path).encode("utf-8", "surrogateescape") + b"\0")
-    try:
-        digest.update(path.read_bytes())
-    except OSError:
-        digest.update(b"<unreadable>")
-    digest.update(b"\0")
 
 
 def layout_digest(layout) -> str:
@@ -58,7 +49,7 @@ def layout_digest(layout) -> str:
     if layout.logo:
         files.add(Path(layout.logo))
     for path in sorted(files):
-        _file_digest(path, digest)
+        digest.update(f"{path}\0{file_digest(path)}\0".encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 
 

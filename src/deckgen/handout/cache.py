@@ -24,7 +24,7 @@ import json
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from deckgen.cachefile import write_cache_file
+from deckgen.cachefile import file_digest, write_cache_file
 from deckgen.handout.document import Laid
 
 MAGIC = b"deckgen-document 2\n"
@@ -49,13 +49,6 @@ def fetched_files(urls) -> list[Path]:
         if parts.scheme == "file":
             files.append(Path(unquote(parts.path)))
     return sorted(set(files))
-
-
-def _digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return "<unreadable>"
 
 
 class DocumentCache:
@@ -109,7 +102,7 @@ class DocumentCache:
 
 
 def make_entry(key: str, laid: Laid, fetched: list[Path]) -> bytes:
-    files = [[str(path), _digest(path)] for path in fetched]
+    files = [[str(path), file_digest(path)] for path in fetched]
     head = {"key": key, "pdf": hashlib.sha256(laid.pdf).hexdigest(), "files": files, "pages": laid.pages,
             "anchors": laid.anchors}
     return MAGIC + json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n" + laid.pdf
@@ -137,7 +130,7 @@ def parse_entry(data: bytes, key: str) -> Laid | None:
         pages = int(meta.get("pages"))
         if not pdf.startswith(b"%PDF-") or hashlib.sha256(pdf).hexdigest() != meta.get("pdf"):
             return None
-        unchanged = all(_digest(Path(path)) == digest for path, digest in meta.get("files", ()))
+        unchanged = all(file_digest(Path(path)) == digest for path, digest in meta.get("files", ()))
     except (ValueError, TypeError):
         return None
     read = tuple(Path(path).as_uri() for path, _ in meta.get("files", ()))

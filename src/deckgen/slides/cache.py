@@ -29,7 +29,7 @@ from pathlib import Path
 import lxml.etree
 import pptx
 
-from deckgen.cachefile import write_cache_file
+from deckgen.cachefile import file_digest, write_cache_file
 from deckgen.slides.parts import EXTERNAL, MEDIA, NOTES, PART, SLIDE, Media, NotesParts, Picture, Rel, SlideParts
 
 FILE = "slides.zip"
@@ -50,7 +50,7 @@ def shared_digest(ctx) -> str:
                         lxml.etree.LXML_VERSION, _picture_libraries())).encode("utf-8", "surrogateescape"))
     for path in (layout.slides.template, layout.logo, *layout.fonts.files):
         if path is not None:
-            digest.update(_file_digest(Path(path)))
+            digest.update(file_digest(Path(path)).encode("ascii"))
     return digest.hexdigest()
 
 
@@ -71,13 +71,6 @@ def section_key(shared: str, shows: str, first_number: int) -> str:
     """The key of a section showing ``shows`` from slide ``first_number`` on, in a deck sharing ``shared``."""
     text = f"{shared}\0{first_number}\0{shows}"
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _file_digest(path: Path) -> bytes:
-    try:
-        return hashlib.sha256(path.read_bytes()).digest()
-    except OSError:
-        return b"unreadable"
 
 
 class SlideCache:
