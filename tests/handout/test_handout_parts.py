@@ -16,24 +16,29 @@ from pypdf import PdfReader
 
 from deckgen.build import build
 from deckgen.content import load_workshop
-from deckgen.handout import booklet, parts, workers
+from deckgen.handout import booklet, pagination, parts, workers
 from deckgen.layout import load_layout
 from deckgen.project import CACHE_DIR, Request
 from fixtures.layout_folders import layout_folder
 
-MODELS = 26  # over WHOLE_UP_TO: the front, the overview and three parts of models
+MODELS = 26  # over WHOLE_UP_TO: the front, the overview (two A5 pages) and three parts of models
 NAMES = {"handout": "Deelnemersbundel", "guide": "Begeleidersgids"}
 
 
 @pytest.fixture(scope="module")
 def long_docs(tmp_path_factory):
-    """The same content built in parts (in worker processes, as a user builds it) and in one piece."""
+    """The same content built in parts (in worker processes, as a user builds it) and in one piece; the
+    overview and the page layer in pieces of a few pages, as a document of hundreds of models would be."""
     folder = tmp_path_factory.mktemp("parts")
     source = write_content(folder, many_models(MODELS))
-    build(Request(content=source, out_dir=folder / "parts", only=("handout",), cache=True))
+    a5 = str(layout_folder(folder, "a5", "extends: default\nhandout:\n  paper: A5\n"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pagination, "RUN", 5)
+        patch.setattr(booklet, "LAYER_PAGES", 7)
+        build(Request(content=source, out_dir=folder / "parts", layout=a5, only=("handout",), cache=True))
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(parts, "WHOLE_UP_TO", 1000)
-        build(Request(content=source, out_dir=folder / "whole", only=("handout",), cache=True))
+        build(Request(content=source, out_dir=folder / "whole", layout=a5, only=("handout",), cache=True))
     return (load_workshop(source), {kind: folder / "parts" / f"workshop-{kind}.pdf" for kind in NAMES},
             {kind: folder / "whole" / f"workshop-{kind}.pdf" for kind in NAMES}, folder)
 
@@ -50,8 +55,9 @@ def test_a_long_document_is_laid_out_in_parts(long_docs):
     _, _, _, folder = long_docs
     kept = sorted(path.name for path in (folder / "parts" / CACHE_DIR / "workshop").iterdir())
     for kind in ("handout", "guide"):
-        assert {f"{kind}-front.document", f"{kind}-overview.document", f"{kind}-pages.document",
-                f"{kind}-models-1.document", f"{kind}-models-3.document", f"{kind}.document"} <= set(kept)
+        assert {f"{kind}-front.document", f"{kind}-overview-1.document", f"{kind}-overview-2.document",
+                f"{kind}-pages-1.document", f"{kind}-pages-2.document", f"{kind}-models-1.document",
+                f"{kind}-models-3.document", f"{kind}.document"} <= set(kept)
         assert f"{kind}-models-4.document" not in kept
     assert not (folder / "whole" / CACHE_DIR / "workshop" / "guide-front.document").exists()
 
@@ -127,7 +133,7 @@ def describe(html: str) -> tuple[str, str]:
     kind = re.search(r'<body class="(\w+)"', html)[1]
     if "page-layer-cover" in html:
         return kind, "pages"
-    if 'class="overview"' in html:
+    if 'class="overview' in html:
         return kind, "overview"
     if 'class="cover"' in html:
         return kind, "front"

@@ -23,13 +23,13 @@ from deckgen.handout.parts import PART_LINK
 ARTIFACT = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
 
 
-def merge(parts: list[bytes], layer: bytes) -> bytes:
-    """The PDF of ``parts`` (tagged PDFs by deckgen.handout.document, the front first) with ``layer`` (an
-    untagged PDF of as many pages as the parts have together) drawn over their pages."""
+def merge(parts: list[bytes], layers: list[bytes]) -> bytes:
+    """The PDF of ``parts`` (tagged PDFs by deckgen.handout.document, the front first) with the page layer
+    (untagged PDFs ``layers``, of as many pages together as the parts have) drawn over their pages."""
     import pikepdf
 
     out = pikepdf.open(io.BytesIO(parts[0]))
-    pages_layer = pikepdf.open(io.BytesIO(layer))
+    pages_layer = [pikepdf.open(io.BytesIO(layer)) for layer in layers]
     try:
         document = out.Root.StructTreeRoot.K[0]
         numbers = _number_tree(out.Root.StructTreeRoot.ParentTree)
@@ -54,7 +54,8 @@ def merge(parts: list[bytes], layer: bytes) -> bytes:
         return buffer.getvalue()
     finally:
         out.close()
-        pages_layer.close()
+        for layer in pages_layer:
+            layer.close()
 
 
 def _next_number(pdf) -> int:
@@ -179,7 +180,8 @@ def _draw_layer(out, layer) -> None:
     import pikepdf
 
     save = out.make_stream(b"q\n")
-    for number, (page, over) in enumerate(zip(out.pages, layer.pages), start=1):
+    overs = (over for pdf in layer for over in pdf.pages)
+    for number, (page, over) in enumerate(zip(out.pages, overs), start=1):
         over.contents_coalesce()
         over.Contents.write(ARTIFACT + over.Contents.read_bytes() + b"\nEMC\n")
         form = out.copy_foreign(over.as_form_xobject())

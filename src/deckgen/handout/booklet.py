@@ -2,18 +2,19 @@
 
 1. The parts that show no page number (the front, the models a few at a time, the back with the last)
    are taken from the cache or laid out in the workers, the handout's and the guide's side by side.
-   When no earlier build tells how many pages the overview takes, it is laid out alongside with
-   stand-in page numbers, only to count its pages (the handout's and the guide's overview are alike).
-2. With every other part's length known, each overview is laid out with its real page numbers, and
-   the page layer with the document's number of pages (or both taken from the cache). Should an
-   overview come out longer or shorter than assumed, both are laid out again with the new count.
+   When no earlier build tells how many pages the overview takes, this process finds out meanwhile, from
+   the overview with stand-in page numbers (the handout's and the guide's overview are alike).
+2. With every other part's length known, each overview is paginated with its real page numbers
+   (deckgen.handout.pagination; or the pages it breaks at taken from the cache), again until it is as long
+   as assumed; then its pieces and the page layer, a piece of LAYER_PAGES pages at a time, are laid out
+   in the workers (or taken from the cache).
 3. The workers stop, and the parts and the page layer are merged (deckgen.handout.assemble) in this
    process, one document after the other; or the merged document is taken from the cache when none of
    its parts changed.
 
 A part's PDF does not depend on where it stands in the document (its footer is the page layer's), so an
 edit of one model lays out its part again and, only when the part's length changed, the overview and the
-page layer.
+page layer. No piece of work holds more than a few dozen pages, whatever the document's length.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from deckgen.handout.cache import document_key, fetched_files
-from deckgen.handout.document import Laid, html_document, page_layer_html, setting
-from deckgen.handout.parts import fixed_parts, model_pages, overview
+from deckgen.handout.document import Laid, html_document, page_layer_html, setting, skipped_layer_pages
+from deckgen.handout.pagination import Piece, paginate
+from deckgen.handout.parts import PART_LINK, fixed_parts, model_pages, overview
 from deckgen.handout.workers import Workers, lay_out_task
 
-ATTEMPTS = 3  # layouts of an overview with its page numbers before its length is taken as it comes
+ATTEMPTS = 3  # paginations of an overview with its page numbers before its length is taken as it comes
+LAYER_PAGES = 100  # pages of the page layer laid out at a time
 STAGE = "writing the handout and the guide"
 
 
@@ -39,10 +42,12 @@ class Booklet:
     laid: list[Laid | None]
     overview_pages: int | None  # the overview's length, as known or assumed
     htmls: list[str] = field(default_factory=list, repr=False)  # of the fixed parts, until laid out
-    overview_key: str = ""
-    overview: Laid | None = None
-    layer_key: str = ""
-    layer: Laid | None = None
+    pieces: list[Piece] = field(default_factory=list)  # of the overview, with the page numbers shown
+    shown: dict[str, int] = field(default_factory=dict)  # those page numbers
+    overview_keys: list[str] = field(default_factory=list)
+    overview: list[Laid] = field(default_factory=list)
+    layer_keys: list[str] = field(default_factory=list)
+    layer: list[Laid] = field(default_factory=list)  # its pieces
 
     def slot(self, name: str) -> str:
         return f"{self.kind}-{name}"
@@ -56,10 +61,10 @@ class Booklet:
 
     def parts(self) -> list[Laid]:
         """In the document's order."""
-        return [self.laid[0], self.overview, *self.laid[1:]]
+        return [self.laid[0], *self.overview, *self.laid[1:]]
 
     def merged_key(self) -> str:
-        return document_key(self.kind, repr((self.keys[0], self.overview_key, self.keys[1:], self.layer_key)))
+        return document_key(self.kind, repr((self.keys[0], self.overview_keys, self.keys[1:], self.layer_keys)))
 
 
 def write_in_parts(project, view, targets: dict, cache) -> None:
@@ -74,6 +79,8 @@ def write_in_parts(project, view, targets: dict, cache) -> None:
     for booklet in booklets:
         targets[booklet.kind].write_bytes(_merged(booklet, cache))
         cache.drop_beyond(booklet.slot("models"), len(booklet.fixed) - 1)
+        cache.drop_beyond(booklet.slot("overview"), len(booklet.overview))
+        cache.drop_beyond(booklet.slot("pages"), len(booklet.layer))
 
 
 def _plan(project, view, kind: str, cache) -> Booklet:
@@ -85,39 +92,34 @@ def _plan(project, view, kind: str, cache) -> Booklet:
 
 
 def _lay_out_fixed(project, view, booklets, cache, workers, where) -> None:
-    tasks, owners = [], []
-    if any(booklet.overview_pages is None for booklet in booklets):
-        stand_in = 10 ** len(str(len(view.models))) - 1  # as many digits as the real numbers, likely
-        html = html_document(project, view, booklets[0].kind, overview({item.anchor: stand_in for item in view.models}))
-        tasks.append((html, where, True))
-        owners.append((None, None))
     missing = [(booklet, index) for booklet in booklets for index, laid in enumerate(booklet.laid) if laid is None]
     fronts = [owner for owner in missing if owner[1] == 0]
     models = [owner for owner in missing if owner[1] != 0]
-    for booklet, index in _spread(tasks, fronts, models):
-        tasks.append((booklet.htmls[index], where, True))
-        owners.append((booklet, index))
+    owners = _spread(fronts, models)
+    tasks = [(booklet.htmls[index], where, True, 0) for booklet, index in owners]
     for booklet in booklets:
         booklet.htmls = []
-    for (booklet, index), laid in zip(owners, workers.run(lay_out_task, tasks)):
-        if booklet is None:
-            for each in booklets:
-                each.overview_pages = each.overview_pages or laid.pages
-            continue
+
+    def count_overview_pages():
+        if any(booklet.overview_pages is None for booklet in booklets):
+            stand_in = 10 ** len(str(len(view.models))) - 1  # as many digits as the real numbers, likely
+            pieces = _paginated(project, view, booklets[0].kind, {item.anchor: stand_in for item in view.models},
+                                where)[0]
+            for booklet in booklets:
+                booklet.overview_pages = booklet.overview_pages or sum(piece.pages for piece in pieces)
+
+    results = workers.run(lay_out_task, tasks, meanwhile=count_overview_pages)
+    for (booklet, index), laid in zip(owners, results):
         booklet.laid[index] = laid
         cache.put(booklet.slot(booklet.fixed[index].slot), booklet.keys[index], laid, fetched_files(laid.fetched))
 
 
-def _spread(started: list, long: list, short: list) -> list:
+def _spread(long: list, short: list) -> list:
     """``long`` tasks (a front with a run sheet: as many pages and as much memory as several parts of models)
     among ``short`` ones, in the order the workers take them: not two long ones side by side, which would
-    hold both their memory at once, nor one alone at the end with a core idle. ``started`` tasks go before
-    them (the stand-in overview, long too)."""
+    hold both their memory at once, nor one alone at the end with a core idle."""
     order, gap = [], max(1, len(short) // (len(long) + 1))
     short = list(short)
-    if started and long:  # the first long one after some short ones, beside the one already started
-        order += short[:gap]
-        del short[:gap]
     for task in long:
         order.append(task)
         order += short[:gap]
@@ -125,35 +127,83 @@ def _spread(started: list, long: list, short: list) -> list:
     return order + short
 
 
+def _paginated(project, view, kind: str, numbers: dict[str, int], where) -> tuple[list[Piece], tuple[str, ...]]:
+    """The pieces of the ``kind`` document's overview showing page ``numbers``."""
+    lines = {f"{PART_LINK}{item.anchor}": line for line, item in enumerate(view.models)}
+
+    def render(start: int, stop: int) -> str:
+        return html_document(project, view, kind, overview(numbers, (start, stop)))
+
+    return paginate(render, lines, where)
+
+
+def _overview_pieces(project, view, booklet: Booklet, cache, where) -> list[Piece]:
+    """The pieces of ``booklet``'s overview with its page numbers, from the cache when it paginated the
+    very same overview."""
+    numbers = booklet.numbers()
+    key = document_key(booklet.kind, html_document(project, view, booklet.kind, overview(numbers)))
+    note = cache.get_note(booklet.slot("overview"), key)
+    if note is not None:
+        pieces = [Piece(*piece) for piece in note["pieces"]]
+    else:
+        pieces, read = _paginated(project, view, booklet.kind, numbers, where)
+        cache.put_note(booklet.slot("overview"), key, {"pieces": [[p.start, p.stop, p.pages] for p in pieces]},
+                       sum(piece.pages for piece in pieces), fetched_files(read))
+    booklet.shown = numbers
+    return pieces
+
+
+def _settle(project, view, booklet: Booklet, cache, where) -> None:
+    """Paginate ``booklet``'s overview until it is as long as the page numbers it shows assume."""
+    for _ in range(ATTEMPTS):
+        booklet.pieces = _overview_pieces(project, view, booklet, cache, where)
+        pages = sum(piece.pages for piece in booklet.pieces)
+        if pages == booklet.overview_pages:
+            return
+        booklet.overview_pages = pages
+
+
+def _numbered_tasks(project, view, booklet: Booklet, cache, where) -> list[tuple]:
+    """The overview's pieces and the page layer's that are not in the cache, each (task, (slot, found, keys)):
+    its PDF goes into the list ``found`` where ``keys`` has its key last, when the task is made."""
+    tasks = []
+    booklet.overview_keys, booklet.overview = [], []
+    for number, piece in enumerate(booklet.pieces, start=1):
+        html = html_document(project, view, booklet.kind, overview(booklet.shown, (piece.start, piece.stop), number))
+        booklet.overview_keys.append(document_key(booklet.kind, html))
+        booklet.overview.append(cache.get(booklet.slot(f"overview-{number}"), booklet.overview_keys[-1]))
+        if booklet.overview[-1] is None:
+            tasks.append(((html, where, True, 0), (f"overview-{number}", booklet.overview, booklet.overview_keys)))
+    total = booklet.total()
+    booklet.layer_keys, booklet.layer = [], []
+    for number, first in enumerate(range(1, total + 1, LAYER_PAGES), start=1):
+        html = page_layer_html(project, view, booklet.kind, total, first, min(LAYER_PAGES, total - first + 1))
+        booklet.layer_keys.append(document_key(booklet.kind, html))
+        booklet.layer.append(cache.get(booklet.slot(f"pages-{number}"), booklet.layer_keys[-1]))
+        if booklet.layer[-1] is None:
+            tasks.append(((html, where, False, skipped_layer_pages(first)), (f"pages-{number}", booklet.layer,
+                                                                              booklet.layer_keys)))
+    return tasks
+
+
 def _lay_out_numbered(project, view, booklets, cache, workers, where) -> None:
     """The overviews with their page numbers and the page layers, until each overview is as long as assumed."""
     pending = list(booklets)
     for attempt in range(ATTEMPTS):
-        overviews, layers = [], []
         for booklet in pending:
-            html = html_document(project, view, booklet.kind, overview(booklet.numbers()))
-            booklet.overview_key = document_key(booklet.kind, html)
-            booklet.overview = cache.get(booklet.slot("overview"), booklet.overview_key)
-            if booklet.overview is None:
-                overviews.append(((html, where, True), (booklet, "overview")))
-            layer = page_layer_html(project, view, booklet.kind, booklet.total())
-            booklet.layer_key = document_key(booklet.kind, layer)
-            booklet.layer = cache.get(booklet.slot("pages"), booklet.layer_key)
-            if booklet.layer is None:
-                layers.append(((layer, where, False), (booklet, "pages")))
-        order = overviews[:1] + layers + overviews[1:]  # the page layers between the two long overviews
-        tasks, owners = [task for task, _ in order], [owner for _, owner in order]
-        for (booklet, name), laid in zip(owners, workers.run(lay_out_task, tasks)):
-            if name == "overview":
-                booklet.overview = laid
-                cache.put(booklet.slot(name), booklet.overview_key, laid, fetched_files(laid.fetched))
-            else:
-                booklet.layer = laid
-                cache.put(booklet.slot(name), booklet.layer_key, laid, fetched_files(laid.fetched))
+            _settle(project, view, booklet, cache, where)
+        owned = [(booklet, task, owner) for booklet in pending
+                 for task, owner in _numbered_tasks(project, view, booklet, cache, where)]
+        results = workers.run(lay_out_task, [task for _, task, _ in owned])
+        for (booklet, _, (slot, found, keys)), laid in zip(owned, results):
+            index = int(slot.rpartition("-")[2]) - 1
+            found[index] = laid
+            cache.put(booklet.slot(slot), keys[index], laid, fetched_files(laid.fetched))
         last = attempt == ATTEMPTS - 1
-        pending = [booklet for booklet in pending if booklet.overview.pages != booklet.overview_pages and not last]
+        pending = [booklet for booklet in pending
+                   if sum(laid.pages for laid in booklet.overview) != booklet.overview_pages and not last]
         for booklet in pending:
-            booklet.overview_pages = booklet.overview.pages
+            booklet.overview_pages = sum(laid.pages for laid in booklet.overview)
         if not pending:
             return
 
@@ -168,7 +218,7 @@ def _merged(booklet: Booklet, cache) -> bytes:
     if kept is not None:
         return kept.pdf
     parts = booklet.parts()
-    pdf = merge([laid.pdf for laid in parts], booklet.layer.pdf)
-    read = [url for laid in (*parts, booklet.layer) for url in laid.fetched]
+    pdf = merge([laid.pdf for laid in parts], [laid.pdf for laid in booklet.layer])
+    read = [url for laid in (*parts, *booklet.layer) for url in laid.fetched]
     cache.put(booklet.kind, key, Laid(pdf, booklet.total(), {}, ()), fetched_files(read))
     return pdf

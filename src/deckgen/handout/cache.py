@@ -15,7 +15,8 @@ edit of the cards' templates, the deck's template or the print options re-lays o
 Like the side cache, nothing in an entry is trusted: it carries the SHA-256 of its PDF, which must be a
 PDF; an entry that does not match is ignored and the document laid out again. One entry a slot (a document
 kind, or a part of one: ``guide-models-3``), replaced atomically after it was laid out; with the PDF, its
-number of pages and the page of each anchor in it, which the overview of a document in parts shows."""
+number of pages and the page of each anchor in it, which the overview of a document in parts shows. A
+slot may hold a note instead (``put_note``): where the overview of a document in parts breaks into pages."""
 
 from __future__ import annotations
 
@@ -90,6 +91,27 @@ class DocumentCache:
         if self.folder is None:
             return
         write_cache_file(self._path(slot), make_entry(key, laid, fetched))
+
+    def get_note(self, slot: str, key: str) -> dict | None:
+        """What ``put_note`` kept in ``slot`` under ``key``, while every file it was made from is unchanged."""
+        meta = _head(self._read(slot)) if self.folder is not None else None
+        if meta is None or meta.get("key") != key or not isinstance(meta.get("note"), dict):
+            return None
+        files = meta.get("files", ())
+        try:
+            unchanged = all(file_digest(Path(path)) == digest for path, digest in files)
+        except (ValueError, TypeError):
+            return None
+        return meta["note"] if unchanged else None
+
+    def put_note(self, slot: str, key: str, note: dict, pages: int, fetched: list[Path]) -> None:
+        """Keep ``note`` (plain JSON data, no PDF: the overview's pieces) in ``slot`` under ``key``, with the
+        ``pages`` it tells of (``pages(slot)``) and the files it was made from."""
+        if self.folder is None:
+            return
+        head = {"key": key, "note": note, "pages": pages,
+                "files": [[str(path), file_digest(path)] for path in fetched]}
+        write_cache_file(self._path(slot), MAGIC + json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n")
 
     def drop_beyond(self, prefix: str, count: int) -> None:
         """Remove the entries ``PREFIX-N`` with N above ``count`` (parts of a document now shorter)."""

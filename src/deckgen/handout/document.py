@@ -83,10 +83,20 @@ def html_document(project, view, kind: str, part=None) -> str:
     return _render(project, view, kind, TEMPLATE, part=part, stylesheet=Markup(stylesheet))
 
 
-def page_layer_html(project, view, kind: str, pages: int) -> str:
-    """The HTML of the page layer of a ``kind`` document in parts of ``pages`` pages (handout-pages.html.j2)."""
-    return _render(project, view, kind, PAGE_LAYER, pages=pages,
-                   stylesheet=Markup(read_stylesheet(project.layout.template_dirs)))
+def page_layer_html(project, view, kind: str, total: int, first: int, count: int) -> str:
+    """The HTML of pages ``first`` to ``first + count - 1`` (from 1) of the page layer of a ``kind`` document
+    in parts of ``total`` pages (handout-pages.html.j2). A piece after the first begins with a page to
+    leave out (``lay_out(..., skip=1)``): the cover's, which sets the running strings, as in the document."""
+    stylesheet = read_stylesheet(project.layout.template_dirs)
+    # A piece has fewer pages than the document: its total is written out. Only the default layout's
+    # stylesheet is laid out in parts (parts.in_parts), so this is the rule that shows it.
+    stylesheet = stylesheet.replace("counter(pages)", f'"{total}"')
+    return _render(project, view, kind, PAGE_LAYER, first=first, count=count, stylesheet=Markup(stylesheet))
+
+
+def skipped_layer_pages(first: int) -> int:
+    """The pages to leave out of the layout of the page layer's piece from page ``first``."""
+    return 0 if first == 1 else 1
 
 
 def _render(project, view, kind: str, template: str, **extra) -> str:
@@ -154,23 +164,20 @@ class Laid:
     fetched: tuple[str, ...]
 
 
-def lay_out(html: str, where: Setting, tagged: bool = True) -> Laid:
+def lay_out(html: str, where: Setting, tagged: bool = True, skip: int = 0) -> Laid:
     """``html`` as a PDF, tagged (PDF/UA-1, its tags repaired by deckgen.pdftags) unless ``tagged`` is
-    false, every resource read through the safe fetcher (``where.roots`` only); its identifier is derived
-    from the HTML, so the same sources give the same bytes when SOURCE_DATE_EPOCH is set."""
+    false, its first ``skip`` pages left out, every resource read through the safe fetcher (``where.roots``
+    only); its identifier is derived from the HTML, so the same sources give the same bytes when
+    SOURCE_DATE_EPOCH is set."""
     from deckgen import pdftags
-    from deckgen.htmlpdf import few_collections, font_configuration, safe_fetcher, weasyprint
+    from deckgen.htmlpdf import few_collections
 
-    module = weasyprint()
-    fetcher = safe_fetcher(where.roots)
     identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
     options = {"pdf_variant": "pdf/ua-1", "finisher": pdftags.repair} if tagged else {}
     with few_collections():
-        try:
-            document = module.HTML(string=html, base_url=where.base_url,
-                                   url_fetcher=fetcher).render(font_config=font_configuration())
-        except fetcher.refused as error:
-            raise UnsafeReference(f"handout: {error}") from None
+        document, fetched = _render_document(html, where)
+        if skip:
+            document = document.copy(document.pages[skip:])
         anchors = {}
         for number, page in enumerate(document.pages):
             for anchor in page.anchors:
@@ -178,4 +185,30 @@ def lay_out(html: str, where: Setting, tagged: bool = True) -> Laid:
         pdf = document.write_pdf(pdf_identifier=identifier, **options)
         pages = len(document.pages)
         del document  # its pages go before the collection that closes few_collections
-    return Laid(pdf, pages, anchors, tuple(fetcher.fetched))
+    return Laid(pdf, pages, anchors, fetched)
+
+
+def page_links(html: str, where: Setting) -> tuple[list[list[str]], tuple[str, ...]]:
+    """The targets of the links on each page of ``html`` laid out (in their order, each once a page), and
+    the URLs the render read; nothing is written."""
+    from deckgen.htmlpdf import few_collections
+
+    with few_collections():
+        document, fetched = _render_document(html, where)
+        pages = [list(dict.fromkeys(target for _, target, _, _ in page.links)) for page in document.pages]
+        del document
+    return pages, fetched
+
+
+def _render_document(html: str, where: Setting):
+    """WeasyPrint's laid-out document of ``html``, and the URLs it read."""
+    from deckgen.htmlpdf import font_configuration, safe_fetcher, weasyprint
+
+    module = weasyprint()
+    fetcher = safe_fetcher(where.roots)
+    try:
+        document = module.HTML(string=html, base_url=where.base_url,
+                               url_fetcher=fetcher).render(font_config=font_configuration())
+    except fetcher.refused as error:
+        raise UnsafeReference(f"handout: {error}") from None
+    return document, tuple(fetcher.fetched)

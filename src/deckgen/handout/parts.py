@@ -5,9 +5,11 @@ out a document whole, so a handout of hundreds of models costs gigabytes and any
 again. A document of more than WHOLE_UP_TO models is therefore laid out in parts, each one WeasyPrint
 document: the front (cover, and the guide's run sheet), the overview, then the models PART_MODELS at a
 time, the last part with the back (questions, sources). Each part begins on a new page (the cover, the
-run sheet and the overview always did). deckgen.handout.assemble merges them into one PDF and draws
-the running footers over every page from one page layer, so a part's PDF does not depend on where it
-stands: an edit lays out again only the part that shows it.
+run sheet and the overview always did). The overview, a line for every model, is laid out a few pages at a
+time too, in pieces that begin where its pages break (deckgen.handout.pagination), so that it looks as it
+would whole. deckgen.handout.assemble merges them into one PDF and draws the running footers over every
+page from the page layer, so a part's PDF does not depend on where it stands: an edit lays out again only
+the part that shows it.
 
 Only the default layout's handout templates and stylesheet are known to draw one part when told to;
 a layout with handout templates or a handout.css of its own is laid out in one piece, as it always was
@@ -31,6 +33,7 @@ class Part:
     slot: str
     front: bool = False  # the cover and the guide's run sheet
     overview: bool = False
+    listed: tuple[int, int] | None = None  # of the overview: the models from, to (None: all of them)
     models: tuple = ()  # the ModelViews laid out in this part
     back: bool = False  # the deck-wide questions and the sources
     pages: dict[str, int] | None = field(default=None, compare=False)  # anchor: page, for the overview
@@ -42,6 +45,15 @@ class Part:
     def page(self, anchor: str) -> int | None:
         """The page a model begins on when the builder knows it; None when WeasyPrint counts it."""
         return None if self.pages is None else self.pages[anchor]
+
+    @property
+    def continued(self) -> bool:
+        """A piece of the overview after its first: no heading, its first line at the top of a page."""
+        return self.listed is not None and self.listed[0] > 0
+
+    def listed_models(self, models):
+        """The models this part's overview lists."""
+        return models if self.listed is None else models[self.listed[0]:self.listed[1]]
 
 
 def whole(view) -> Part:
@@ -66,9 +78,10 @@ def fixed_parts(view) -> list[Part]:
         for number, start in enumerate(starts, start=1)]
 
 
-def overview(pages: dict[str, int]) -> Part:
-    """The overview, with the page each model begins on."""
-    return Part("overview", overview=True, pages=pages)
+def overview(pages: dict[str, int], listed: tuple[int, int] | None = None, number: int = 0) -> Part:
+    """The overview, with the page each model begins on; only the models ``listed`` (from, to) in its
+    piece ``number`` (from 1)."""
+    return Part(f"overview-{number}" if number else "overview", overview=True, listed=listed, pages=pages)
 
 
 def model_pages(before: int, body: list[tuple[int, dict[str, int]]]) -> dict[str, int]:

@@ -22,12 +22,12 @@ WORKERS: int | None = None  # None: one a core
 
 
 def lay_out_task(task):
-    """A part or page layer laid out: ``task`` is (html, Setting, tagged)."""
+    """A part or a piece of the page layer laid out: ``task`` is (html, Setting, tagged, pages to skip)."""
     from deckgen.handout import document
 
-    html, where, tagged = task
+    html, where, tagged, skip = task
     try:
-        return document.lay_out(html, where, tagged)
+        return document.lay_out(html, where, tagged, skip)
     finally:  # a worker holds one part's memory at a time, not the largest part's for the rest of the build
         give_back()
 
@@ -57,8 +57,12 @@ class Workers:
             self._pool = None
             gc.unfreeze()
 
-    def run(self, function, tasks: list, done=None) -> list:
-        """The results of ``function`` on ``tasks``, in their order; ``done(number)`` after each finishes."""
+    def run(self, function, tasks: list, done=None, meanwhile=None) -> list:
+        """The results of ``function`` on ``tasks``, in their order; ``done(number)`` after each finishes.
+        ``meanwhile()`` runs in this process while the workers start on the tasks."""
+        if not tasks or self.count <= 1:
+            if meanwhile:
+                meanwhile()
         if not tasks:
             return []
         if self.count <= 1:
@@ -74,6 +78,8 @@ class Workers:
         futures = {self._executor().submit(function, task): index for index, task in enumerate(tasks)}
         results: list = [None] * len(tasks)
         try:
+            if meanwhile:
+                meanwhile()
             for finished, future in enumerate(as_completed(futures), start=1):
                 results[futures[future]] = future.result()
                 if done:
