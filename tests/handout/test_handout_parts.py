@@ -213,3 +213,15 @@ def test_a_layout_with_its_own_handout_templates_is_laid_out_in_one_piece(tmp_pa
         models = workshop.models[:parts.WHOLE_UP_TO]
 
     assert not parts.in_parts(Short, default)
+
+
+def test_an_overview_not_as_long_as_its_stand_in_is_paginated_again_with_its_own_numbers(tmp_path, laid_out,
+                                                                                          monkeypatch):
+    source = write_content(tmp_path, many_models(10))
+    expected = run(source, tmp_path / "first")
+    laid_out.clear()
+    # as if the stand-in numbers had wrapped a line the real ones do not: the overview assumed two pages
+    monkeypatch.setattr(booklet, "_stand_in_pieces", lambda *args: [pagination.Piece(0, 10, 2)])
+    assert run(source, tmp_path / "second") == expected
+    for kind in ("handout", "guide"):
+        assert laid_out.count((kind, "overview")) == 2  # with the numbers of two pages, then of one

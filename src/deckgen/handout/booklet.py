@@ -2,12 +2,13 @@
 
 1. The parts that show no page number (the front, the models a few at a time, the back with the last)
    are taken from the cache or laid out in the workers, the handout's and the guide's side by side.
-   When no earlier build tells how many pages the overview takes, this process finds out meanwhile, from
-   the overview with stand-in page numbers (the handout's and the guide's overview are alike).
-2. With every other part's length known, each overview is paginated with its real page numbers
-   (deckgen.handout.pagination; or the pages it breaks at taken from the cache), again until it is as long
-   as assumed; then its pieces and the page layer, a piece of LAYER_PAGES pages at a time, are laid out
-   in the workers (or taken from the cache).
+   Meanwhile this process finds where the overview breaks into pages (deckgen.handout.pagination), with
+   stand-in page numbers as wide as the real ones (or from the cache: stand-ins do not change when a
+   part's length does). The handout's and the guide's overviews are alike.
+2. With every other part's length known, the overview's pieces are laid out with their real page numbers,
+   and the page layer LAYER_PAGES pages at a time (or taken from the cache). Should a piece come out
+   longer or shorter than its stand-in, the overview is paginated again with the real numbers (until it
+   is as long as they assume) and laid out again.
 3. The workers stop, and the parts and the page layer are merged (deckgen.handout.assemble) in this
    process, one document after the other; or the merged document is taken from the cache when none of
    its parts changed.
@@ -40,17 +41,19 @@ class Booklet:
     fixed: list  # the Parts that show no page number: the front, then the models parts
     keys: list[str]
     laid: list[Laid | None]
-    overview_pages: int | None  # the overview's length, as known or assumed
     htmls: list[str] = field(default_factory=list, repr=False)  # of the fixed parts, until laid out
-    pieces: list[Piece] = field(default_factory=list)  # of the overview, with the page numbers shown
-    shown: dict[str, int] = field(default_factory=dict)  # those page numbers
+    pieces: list[Piece] = field(default_factory=list)  # where the overview breaks into pages
     overview_keys: list[str] = field(default_factory=list)
-    overview: list[Laid] = field(default_factory=list)
+    overview: list[Laid] = field(default_factory=list)  # its pieces laid out
     layer_keys: list[str] = field(default_factory=list)
     layer: list[Laid] = field(default_factory=list)  # its pieces
 
     def slot(self, name: str) -> str:
         return f"{self.kind}-{name}"
+
+    @property
+    def overview_pages(self) -> int:
+        return sum(piece.pages for piece in self.pieces)
 
     def numbers(self) -> dict[str, int]:
         front, *models = self.laid
@@ -88,7 +91,7 @@ def _plan(project, view, kind: str, cache) -> Booklet:
     htmls = [html_document(project, view, kind, part) for part in fixed]
     keys = [document_key(kind, html) for html in htmls]
     laid = [cache.get(f"{kind}-{part.slot}", key) for part, key in zip(fixed, keys)]
-    return Booklet(kind, fixed, keys, laid, cache.pages(f"{kind}-overview"), htmls=htmls)
+    return Booklet(kind, fixed, keys, laid, htmls=htmls)
 
 
 def _lay_out_fixed(project, view, booklets, cache, workers, where) -> None:
@@ -100,16 +103,12 @@ def _lay_out_fixed(project, view, booklets, cache, workers, where) -> None:
     for booklet in booklets:
         booklet.htmls = []
 
-    def count_overview_pages():
-        if any(booklet.overview_pages is None for booklet in booklets):
-            stand_in = 10 ** len(str(len(view.models))) - 1  # as many digits as the real numbers, likely
-            pieces = _paginated(project, view, booklets[0].kind, {item.anchor: stand_in for item in view.models},
-                                where)[0]
-            for booklet in booklets:
-                booklet.overview_pages = booklet.overview_pages or sum(piece.pages for piece in pieces)
+    def paginate_overview():
+        pieces = _stand_in_pieces(project, view, booklets[0], cache, where)
+        for booklet in booklets:
+            booklet.pieces = pieces
 
-    results = workers.run(lay_out_task, tasks, meanwhile=count_overview_pages)
-    for (booklet, index), laid in zip(owners, results):
+    for (booklet, index), laid in zip(owners, workers.run(lay_out_task, tasks, meanwhile=paginate_overview)):
         booklet.laid[index] = laid
         cache.put(booklet.slot(booklet.fixed[index].slot), booklet.keys[index], laid, fetched_files(laid.fetched))
 
@@ -128,7 +127,7 @@ def _spread(long: list, short: list) -> list:
 
 
 def _paginated(project, view, kind: str, numbers: dict[str, int], where) -> tuple[list[Piece], tuple[str, ...]]:
-    """The pieces of the ``kind`` document's overview showing page ``numbers``."""
+    """The pieces of the ``kind`` document's overview showing page ``numbers``, and the URLs it read."""
     lines = {f"{PART_LINK}{item.anchor}": line for line, item in enumerate(view.models)}
 
     def render(start: int, stop: int) -> str:
@@ -137,39 +136,37 @@ def _paginated(project, view, kind: str, numbers: dict[str, int], where) -> tupl
     return paginate(render, lines, where)
 
 
-def _overview_pieces(project, view, booklet: Booklet, cache, where) -> list[Piece]:
-    """The pieces of ``booklet``'s overview with its page numbers, from the cache when it paginated the
-    very same overview."""
-    numbers = booklet.numbers()
+def _stand_in_pieces(project, view, booklet: Booklet, cache, where) -> list[Piece]:
+    """The pieces of the overview with stand-in page numbers, from the cache when it paginated the very
+    same overview."""
+    stand_in = 10 ** len(str(len(view.models))) - 1  # as many digits as the real numbers, likely
+    numbers = {item.anchor: stand_in for item in view.models}
     key = document_key(booklet.kind, html_document(project, view, booklet.kind, overview(numbers)))
     note = cache.get_note(booklet.slot("overview"), key)
     if note is not None:
-        pieces = [Piece(*piece) for piece in note["pieces"]]
-    else:
-        pieces, read = _paginated(project, view, booklet.kind, numbers, where)
-        cache.put_note(booklet.slot("overview"), key, {"pieces": [[p.start, p.stop, p.pages] for p in pieces]},
-                       sum(piece.pages for piece in pieces), fetched_files(read))
-    booklet.shown = numbers
+        return [Piece(*piece) for piece in note["pieces"]]
+    pieces, read = _paginated(project, view, booklet.kind, numbers, where)
+    cache.put_note(booklet.slot("overview"), key, {"pieces": [[p.start, p.stop, p.pages] for p in pieces]},
+                   sum(piece.pages for piece in pieces), fetched_files(read))
     return pieces
 
 
-def _settle(project, view, booklet: Booklet, cache, where) -> None:
-    """Paginate ``booklet``'s overview until it is as long as the page numbers it shows assume."""
+def _settle(project, view, booklet: Booklet, where) -> None:
+    """Paginate ``booklet``'s overview with its real page numbers until it is as long as they assume."""
     for _ in range(ATTEMPTS):
-        booklet.pieces = _overview_pieces(project, view, booklet, cache, where)
-        pages = sum(piece.pages for piece in booklet.pieces)
-        if pages == booklet.overview_pages:
+        assumed = booklet.overview_pages
+        booklet.pieces = _paginated(project, view, booklet.kind, booklet.numbers(), where)[0]
+        if booklet.overview_pages == assumed:
             return
-        booklet.overview_pages = pages
 
 
 def _numbered_tasks(project, view, booklet: Booklet, cache, where) -> list[tuple]:
     """The overview's pieces and the page layer's that are not in the cache, each (task, (slot, found, keys)):
     its PDF goes into the list ``found`` where ``keys`` has its key last, when the task is made."""
-    tasks = []
+    tasks, numbers = [], booklet.numbers()
     booklet.overview_keys, booklet.overview = [], []
     for number, piece in enumerate(booklet.pieces, start=1):
-        html = html_document(project, view, booklet.kind, overview(booklet.shown, (piece.start, piece.stop), number))
+        html = html_document(project, view, booklet.kind, overview(numbers, (piece.start, piece.stop), number))
         booklet.overview_keys.append(document_key(booklet.kind, html))
         booklet.overview.append(cache.get(booklet.slot(f"overview-{number}"), booklet.overview_keys[-1]))
         if booklet.overview[-1] is None:
@@ -187,11 +184,10 @@ def _numbered_tasks(project, view, booklet: Booklet, cache, where) -> list[tuple
 
 
 def _lay_out_numbered(project, view, booklets, cache, workers, where) -> None:
-    """The overviews with their page numbers and the page layers, until each overview is as long as assumed."""
+    """The overviews' pieces with their page numbers and the page layers; an overview whose pieces do not
+    come out as long as paginated with stand-ins is paginated with its own numbers and laid out again."""
     pending = list(booklets)
     for attempt in range(ATTEMPTS):
-        for booklet in pending:
-            _settle(project, view, booklet, cache, where)
         owned = [(booklet, task, owner) for booklet in pending
                  for task, owner in _numbered_tasks(project, view, booklet, cache, where)]
         results = workers.run(lay_out_task, [task for _, task, _ in owned])
@@ -200,10 +196,10 @@ def _lay_out_numbered(project, view, booklets, cache, workers, where) -> None:
             found[index] = laid
             cache.put(booklet.slot(slot), keys[index], laid, fetched_files(laid.fetched))
         last = attempt == ATTEMPTS - 1
-        pending = [booklet for booklet in pending
-                   if sum(laid.pages for laid in booklet.overview) != booklet.overview_pages and not last]
+        pending = [booklet for booklet in pending if not last and
+                   [laid.pages for laid in booklet.overview] != [piece.pages for piece in booklet.pieces]]
         for booklet in pending:
-            booklet.overview_pages = sum(laid.pages for laid in booklet.overview)
+            _settle(project, view, booklet, where)
         if not pending:
             return
 
