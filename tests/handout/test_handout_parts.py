@@ -6,6 +6,7 @@ that shows it, and what the cache gives is byte for byte what a cold build write
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from pypdf import PdfReader
 
 from deckgen.build import build
 from deckgen.content import load_workshop
-from deckgen.handout import booklet, parts, workers
+from deckgen.handout import assemble, booklet, parts, workers
 from deckgen.layout import load_layout
 from deckgen.project import CACHE_DIR, Request
 from fixtures.layout_folders import layout_folder
@@ -120,6 +121,41 @@ def test_it_reads_as_the_document_in_one_piece(long_docs, kind):
         return set(re.findall(r"\] (UA-[\d-]+)", result.stdout))
 
     assert rules(in_parts[kind]) <= rules(whole[kind])
+
+
+def kept_pdf(path) -> bytes:
+    """The PDF of a document cache entry, after its two lines of header."""
+    return path.read_bytes().partition(b"\n")[2].partition(b"\n")[2]
+
+
+def test_the_page_layer_may_come_in_several_pdfs(long_docs, tmp_path):
+    """The guide merged again from the parts its build kept is what the build wrote; with its page layer
+    split in two PDFs, it reads the same, footers and tags alike."""
+    import pikepdf
+
+    from tagged_pdf import reading_blocks, structure_problems
+
+    _, in_parts, _, folder = long_docs
+    kept = folder / "parts" / CACHE_DIR / "workshop"
+    models = sorted(kept.glob("guide-models-*.document"), key=lambda path: int(path.stem.rsplit("-", 1)[1]))
+    documents = [kept_pdf(kept / "guide-front.document"), kept_pdf(kept / "guide-overview.document"),
+                 *map(kept_pdf, models)]
+    layer = kept_pdf(kept / "guide-pages.document")
+    assert assemble.merge(documents, [layer]) == in_parts["guide"].read_bytes()
+
+    halves = []
+    with pikepdf.open(io.BytesIO(layer)) as whole:
+        middle = len(whole.pages) // 2
+        for pages in (whole.pages[:middle], whole.pages[middle:]):
+            half, buffer = pikepdf.new(), io.BytesIO()
+            half.pages.extend(pages)
+            half.save(buffer)
+            halves.append(buffer.getvalue())
+    split = tmp_path / "split.pdf"
+    split.write_bytes(assemble.merge(documents, halves))
+    assert lines_of(split) == lines_of(in_parts["guide"])
+    assert structure_problems(split) == []
+    assert reading_blocks(split) == reading_blocks(in_parts["guide"])
 
 
 def describe(html: str) -> tuple[str, str]:

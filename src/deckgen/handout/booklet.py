@@ -168,7 +168,7 @@ def _merged(booklet: Booklet, cache) -> bytes:
     if kept is not None:
         return kept.pdf
     parts = booklet.parts()
-    pdf = merge([laid.pdf for laid in parts], booklet.layer.pdf)
+    pdf = merge([laid.pdf for laid in parts], [booklet.layer.pdf])
     read = [url for laid in (*parts, booklet.layer) for url in laid.fetched]
     cache.put(booklet.kind, key, Laid(pdf, booklet.total(), {}, ()), fetched_files(read))
     return pdf
