@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from deckgen.build import build
 from deckgen.content import load_workshop
-from deckgen.handout import booklet, pagination, parts, workers
+from deckgen.handout import assemble, booklet, pagination, parts, workers
 from deckgen.layout import load_layout
 from deckgen.project import CACHE_DIR, Request
 from fixtures.layout_folders import layout_folder
@@ -126,6 +126,31 @@ def test_it_reads_as_the_document_in_one_piece(long_docs, kind):
         return set(re.findall(r"\] (UA-[\d-]+)", result.stdout))
 
     assert rules(in_parts[kind]) <= rules(whole[kind])
+
+
+def kept_pdf(path) -> bytes:
+    """The PDF of a document cache entry, after its two lines of header."""
+    return path.read_bytes().partition(b"\n")[2].partition(b"\n")[2]
+
+
+def test_the_merged_guide_is_its_kept_pieces_merged_again(long_docs):
+    """The front, the overview's pieces, the models parts and the page layer's pieces (several PDFs, their
+    pages one after the other) that the build kept give, merged again, what it wrote; it has no structure
+    problem."""
+    from tagged_pdf import structure_problems
+
+    _, in_parts, _, folder = long_docs
+    kept = folder / "parts" / CACHE_DIR / "workshop"
+
+    def numbered(prefix):
+        paths = sorted(kept.glob(f"guide-{prefix}-*.document"), key=lambda path: int(path.stem.rsplit("-", 1)[1]))
+        return [kept_pdf(path) for path in paths]
+
+    layers = numbered("pages")
+    assert len(layers) > 1 and len(numbered("overview")) > 1
+    documents = [kept_pdf(kept / "guide-front.document"), *numbered("overview"), *numbered("models")]
+    assert assemble.merge(documents, layers) == in_parts["guide"].read_bytes()
+    assert structure_problems(in_parts["guide"]) == []
 
 
 def describe(html: str) -> tuple[str, str]:
