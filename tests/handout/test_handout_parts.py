@@ -250,3 +250,17 @@ def test_an_overview_not_as_long_as_its_stand_in_is_paginated_again_with_its_own
     assert run(source, tmp_path / "second") == expected
     for kind in ("handout", "guide"):
         assert laid_out.count((kind, "overview")) == 2  # with the numbers of two pages, then of one
+
+
+def test_the_cache_keeps_only_what_the_last_build_used(tmp_path, laid_out):
+    source, out = write_content(tmp_path, many_models(10)), tmp_path / "out"
+    run(source, out)
+    folder = out / CACHE_DIR / "workshop"
+    assert {"guide-models-4.document", "handout-overview-1.document"} <= {path.name for path in folder.iterdir()}
+    write_content(tmp_path, many_models(7))  # still in parts, one part fewer
+    run(source, out)
+    assert "guide-models-3.document" in {path.name for path in folder.iterdir()}
+    assert "guide-models-4.document" not in {path.name for path in folder.iterdir()}
+    write_content(tmp_path, many_models(3))  # in one piece now
+    run(source, out)
+    assert sorted(path.name for path in folder.glob("*.document")) == ["guide.document", "handout.document"]

@@ -81,9 +81,6 @@ def write_in_parts(project, view, targets: dict, cache) -> None:
     project.report(STAGE, 2, 3)
     for booklet in booklets:
         targets[booklet.kind].write_bytes(_merged(booklet, cache))
-        cache.drop_beyond(booklet.slot("models"), len(booklet.fixed) - 1)
-        cache.drop_beyond(booklet.slot("overview"), len(booklet.overview))
-        cache.drop_beyond(booklet.slot("pages"), len(booklet.layer))
 
 
 def _plan(project, view, kind: str, cache) -> Booklet:

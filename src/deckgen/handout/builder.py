@@ -47,6 +47,7 @@ class HandoutBuilder:
             write_in_parts(project, view, targets, cache)
         else:
             _write_whole(project, view, targets, cache)
+        cache.prune()
 
 
 def _write_whole(project, view, targets: dict, cache) -> None:

@@ -59,8 +59,10 @@ class DocumentCache:
         self.folder = Path(folder) if folder is not None else None
         self.hits = 0
         self.misses = 0
+        self.used: set[str] = set()  # the slots this build read or wrote
 
     def _path(self, slot: str) -> Path:
+        self.used.add(slot)
         return self.folder / f"{slot}.document"
 
     def _read(self, slot: str) -> bytes:
@@ -113,13 +115,13 @@ class DocumentCache:
                 "files": [[str(path), file_digest(path)] for path in fetched]}
         write_cache_file(self._path(slot), MAGIC + json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n")
 
-    def drop_beyond(self, prefix: str, count: int) -> None:
-        """Remove the entries ``PREFIX-N`` with N above ``count`` (parts of a document now shorter)."""
+    def prune(self) -> None:
+        """Remove the entries of the slots this build did not use: the parts of a document now shorter, or
+        now in one piece, and the whole document of one now in parts."""
         if self.folder is None or not self.folder.is_dir():
             return
-        for path in self.folder.glob(f"{prefix}-*.document"):
-            number = path.name[len(prefix) + 1:-len(".document")]
-            if number.isdigit() and int(number) > count:
+        for path in self.folder.glob("*.document"):
+            if path.name[:-len(".document")] not in self.used:
                 path.unlink(missing_ok=True)
 
 
