@@ -253,3 +253,33 @@ def test_a_damaged_assembled_entry_is_merged_again(tmp_path, laid_out, assembled
     entry.write_bytes(bytes(data))
     again, _ = laid_out(source, tmp_path / "out", cache=True)
     assert len(assembled) == 2 and digests(again) == cold
+
+
+def test_a_cards_build_leaves_its_cards_with_no_worker_of_the_next_builder(tmp_path):
+    source = tmp_path / "w.yaml"
+    source.write_text(content(models=4), encoding="utf-8")
+    original = chunks.CHUNK
+    try:
+        chunks.CHUNK = 3  # chunks over a worker process and this one
+        build(Request(content=source, out_dir=tmp_path / "out", only=("cards",), workers=2))
+    finally:
+        chunks.CHUNK = original
+    # the handout's workers are forked from this process next: they would carry every card and side
+    assert chunks._context is None and chunks._fetcher is None
+
+
+def test_the_documents_assembled_wait_on_disk_for_the_build_to_land(tmp_path, monkeypatch):
+    from deckgen.cards.sides import LaidOut
+
+    saved = []
+    save_cache = LaidOut.save_cache
+    monkeypatch.setattr(LaidOut, "save_cache", lambda laid_out: (saved.append(laid_out), save_cache(laid_out)))
+    source = tmp_path / "w.yaml"
+    source.write_text(content(), encoding="utf-8")
+    written = build(Request(content=source, out_dir=tmp_path / "out", only=("cards",), workers=1, cache=True))
+    # until the build has landed, the handout is written with workers forked from this process
+    (laid_out,) = saved
+    assert not any(isinstance(part, bytes) for part in laid_out._assembled[1])
+    (entry,) = (tmp_path / "out" / CACHE_DIR / "w").glob("*.assembled")
+    kept = entry.read_bytes()
+    assert all(path.read_bytes() in kept for path in written if path.suffix == ".pdf")

@@ -54,7 +54,7 @@ _context: Context | None = None
 _fetcher = None
 
 
-def _install(context: Context) -> None:
+def _install(context: Context | None) -> None:
     global _context, _fetcher
     _context, _fetcher = context, None
 
@@ -122,8 +122,15 @@ def _run(context: Context, function, tasks: list, workers: int | None, collect) 
     """``collect(function(task))`` for every task, spread over ``workers`` processes (default: the available
     cores) when there is more than one task: this one and ``workers - 1`` worker processes, each given
     ``context`` once. This process works too, instead of waiting: one Python with WeasyPrint fewer in memory."""
-    workers = max(1, min(workers or os.cpu_count() or 1, len(tasks)))
     _install(context)
+    try:
+        _spread(context, function, tasks, max(1, min(workers or os.cpu_count() or 1, len(tasks))), collect)
+    finally:
+        # this process goes on to other builders, whose workers are forked from it: not with the cards
+        _install(None)
+
+
+def _spread(context: Context, function, tasks: list, workers: int, collect) -> None:
     if workers <= 1:
         for task in tasks:
             collect(function(task))

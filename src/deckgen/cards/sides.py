@@ -45,8 +45,10 @@ class LaidOut:
     _new_entries: dict = field(default_factory=dict)
     _keys: list[str] = field(default_factory=list)
     _splits: dict = field(default_factory=dict)  # the splits searched now, by the key of the back they split
-    _assembled: tuple | None = None  # (key, documents assembled now, or None when those kept were copied)
-    _blocks: dict | None = None  # key: the pieces of a block assembled now, or None when those kept were used
+    # what is assembled now is kept in the store until save_cache, not in memory: the build's other outputs
+    # are written before it lands, by workers forked from this process
+    _assembled: tuple | None = None  # (key, the documents assembled now (Kept), or None when those kept were copied)
+    _blocks: dict | None = None  # key: the pieces of a block assembled now (Kept), or None when those kept were used
     _common: bytes = b""  # the part of every side's key that is the same for all (layout, code, versions)
     _store: SideStore = field(default_factory=SideStore)
 
@@ -78,7 +80,7 @@ class LaidOut:
             self._assembled = (key, None)  # kept as it is
             return documents
         documents = assemble()
-        self._assembled = (key, documents)
+        self._assembled = (key, self._keep_all(documents))
         return documents
 
     def block_piece(self, settings, block, sheets, build) -> tuple[bytes, ...]:
@@ -96,7 +98,8 @@ class LaidOut:
         if pieces is not None:
             self._blocks.setdefault(key, None)  # kept as it is
             return pieces
-        self._blocks[key] = pieces = build()
+        pieces = build()
+        self._blocks[key] = self._keep_all(pieces)
         return pieces
 
     def readers(self) -> list:
@@ -115,7 +118,15 @@ class LaidOut:
         """Keep the sides laid out now for the next build (called once the build's files have landed)."""
         if self._cache is not None:
             entries = ((key, self._store.read(kept), size) for key, (kept, size) in self._new_entries.items())
-            self._cache.put_all(entries, set(self._keys), self._splits, self._assembled, self._blocks)
+            assembled = None if self._assembled is None else (self._assembled[0], self._read_all(self._assembled[1]))
+            blocks = None if self._blocks is None else {key: self._read_all(kept) for key, kept in self._blocks.items()}
+            self._cache.put_all(entries, set(self._keys), self._splits, assembled, blocks)
+
+    def _keep_all(self, documents: tuple[bytes, ...]) -> tuple:
+        return tuple(self._store.keep(data) for data in documents)
+
+    def _read_all(self, kept: tuple | None) -> tuple[bytes, ...] | None:
+        return None if kept is None else tuple(self._store.read(each) for each in kept)
 
 
 def page_meta() -> tuple[tuple[str, str], ...]:

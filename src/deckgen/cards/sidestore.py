@@ -1,4 +1,5 @@
-"""Where a build keeps its sides' one-page PDFs until they are assembled: on disk, not in memory.
+"""Where a build keeps its sides' one-page PDFs until they are assembled, and what it assembled until the
+side cache keeps it once the build has landed: on disk, not in memory.
 
 At 700 models the sides' PDFs are 40 MB, each read once or twice: when its entry in the side cache is
 checked and when its block is assembled (deckgen.cards.blocks), which after an edit is only the changed
