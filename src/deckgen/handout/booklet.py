@@ -1,7 +1,8 @@
 """Writing long handouts and guides in parts (deckgen.handout.parts), each part laid out once.
 
 1. The parts that show no page number (the front, the models a few at a time, the back with the last)
-   are taken from the cache or laid out in the workers, the handout's and the guide's side by side.
+   are taken from the cache or laid out in the workers: the fronts on their own (the guide's run sheet
+   takes the memory of several parts), then the handout's and the guide's parts of models side by side.
    Meanwhile this process finds where the overview breaks into pages (deckgen.handout.pagination), with
    stand-in page numbers as wide as the real ones (or from the cache: stand-ins do not change when a
    part's length does). The handout's and the guide's overviews are alike.
@@ -92,35 +93,25 @@ def _plan(project, view, kind: str, cache) -> Booklet:
 
 
 def _lay_out_fixed(project, view, booklets, cache, workers, where) -> None:
+    """The fronts first, on their own: the guide's run sheet, a table with a row for every model, takes as much
+    memory as several parts of models, and is not laid out beside one. Then the parts of models, while this
+    process paginates the overview."""
     missing = [(booklet, index) for booklet in booklets for index, laid in enumerate(booklet.laid) if laid is None]
-    fronts = [owner for owner in missing if owner[1] == 0]
-    models = [owner for owner in missing if owner[1] != 0]
-    owners = _spread(fronts, models)
-    tasks = [(booklet.htmls[index], where, True, 0) for booklet, index in owners]
-    for booklet in booklets:
-        booklet.htmls = []
 
     def paginate_overview():
         pieces = _stand_in_pieces(project, view, booklets[0], cache, where)
         for booklet in booklets:
             booklet.pieces = pieces
 
-    for (booklet, index), laid in zip(owners, workers.run(lay_out_task, tasks, meanwhile=paginate_overview)):
-        booklet.laid[index] = laid
-        cache.put(booklet.slot(booklet.fixed[index].slot), booklet.keys[index], laid, fetched_files(laid.fetched))
-
-
-def _spread(long: list, short: list) -> list:
-    """``long`` tasks (a front with a run sheet: as many pages and as much memory as several parts of models)
-    among ``short`` ones, in the order the workers take them: not two long ones side by side, which would
-    hold both their memory at once, nor one alone at the end with a core idle."""
-    order, gap = [], max(1, len(short) // (len(long) + 1))
-    short = list(short)
-    for task in long:
-        order.append(task)
-        order += short[:gap]
-        del short[:gap]
-    return order + short
+    fronts = [owner for owner in missing if owner[1] == 0]
+    models = [owner for owner in missing if owner[1] != 0]
+    for owners, meanwhile in ((fronts, None), (models, paginate_overview)):
+        tasks = [(booklet.htmls[index], where, True, 0) for booklet, index in owners]
+        for (booklet, index), laid in zip(owners, workers.run(lay_out_task, tasks, meanwhile=meanwhile)):
+            booklet.laid[index] = laid
+            cache.put(booklet.slot(booklet.fixed[index].slot), booklet.keys[index], laid, fetched_files(laid.fetched))
+    for booklet in booklets:
+        booklet.htmls = []
 
 
 def _paginated(project, view, kind: str, numbers: dict[str, int], where) -> tuple[list[Piece], tuple[str, ...]]:
