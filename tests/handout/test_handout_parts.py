@@ -264,3 +264,14 @@ def test_the_cache_keeps_only_what_the_last_build_used(tmp_path, laid_out):
     write_content(tmp_path, many_models(3))  # in one piece now
     run(source, out)
     assert sorted(path.name for path in folder.glob("*.document")) == ["guide.document", "handout.document"]
+
+
+def test_a_broken_note_of_the_overview_pages_in_the_cache_is_not_trusted(tmp_path, laid_out):
+    source, out = write_content(tmp_path, many_models(10)), tmp_path / "out"
+    first = run(source, out)
+    note = out / CACHE_DIR / "workshop" / "handout-overview.document"
+    broken = note.read_bytes().replace(b'"pieces": [[0, 10, 1]]', b'"pieces": [[0, 7, 1]]')
+    assert broken != note.read_bytes()
+    note.write_bytes(broken)
+    assert run(source, out) == first
+    assert b'"pieces": [[0, 10, 1]]' in note.read_bytes()

@@ -130,13 +130,26 @@ def _stand_in_pieces(project, view, booklet: Booklet, cache, where) -> list[Piec
     stand_in = 10 ** len(str(len(view.models))) - 1  # as many digits as the real numbers, likely
     numbers = {item.anchor: stand_in for item in view.models}
     key = document_key(booklet.kind, html_document(project, view, booklet.kind, overview(numbers)))
-    note = cache.get_note(booklet.slot("overview"), key)
-    if note is not None:
-        return [Piece(*piece) for piece in note["pieces"]]
+    kept = _kept_pieces(cache.get_note(booklet.slot("overview"), key), len(view.models))
+    if kept:
+        return kept
     pieces, read = _paginated(project, view, booklet.kind, numbers, where)
     cache.put_note(booklet.slot("overview"), key, {"pieces": [[p.start, p.stop, p.pages] for p in pieces]},
-                   sum(piece.pages for piece in pieces), fetched_files(read))
+                   fetched_files(read))
     return pieces
+
+
+def _kept_pieces(note: dict | None, lines: int) -> list[Piece] | None:
+    """The pieces a cache note tells of, when they are pieces of an overview of ``lines`` lines (nothing
+    in the cache is trusted)."""
+    try:
+        pieces = [Piece(int(start), int(stop), int(pages)) for start, stop, pages in note["pieces"]]
+    except (KeyError, TypeError, ValueError):
+        return None
+    starts = [0] + [piece.stop for piece in pieces]
+    whole = starts[-1] == lines and all(piece.start == start < piece.stop and piece.pages > 0
+                                        for piece, start in zip(pieces, starts))
+    return pieces if whole else None
 
 
 def _settle(project, view, booklet: Booklet, where) -> None:

@@ -82,12 +82,6 @@ class DocumentCache:
             self.hits += 1
         return laid
 
-    def pages(self, slot: str) -> int | None:
-        """The number of pages of the document last kept in ``slot``, whatever its key (a guess)."""
-        head = _head(self._read(slot)) if self.folder is not None else None
-        pages = head.get("pages") if head else None
-        return pages if isinstance(pages, int) and pages > 0 else None
-
     def put(self, slot: str, key: str, laid: Laid, fetched: list[Path]) -> None:
         """Keep ``laid`` in ``slot`` under ``key``; a cache that cannot be written only costs time."""
         if self.folder is None:
@@ -106,13 +100,12 @@ class DocumentCache:
             return None
         return meta["note"] if unchanged else None
 
-    def put_note(self, slot: str, key: str, note: dict, pages: int, fetched: list[Path]) -> None:
-        """Keep ``note`` (plain JSON data, no PDF: the overview's pieces) in ``slot`` under ``key``, with the
-        ``pages`` it tells of (``pages(slot)``) and the files it was made from."""
+    def put_note(self, slot: str, key: str, note: dict, fetched: list[Path]) -> None:
+        """Keep ``note`` (plain JSON data, no PDF: where an overview breaks into pages) in ``slot`` under
+        ``key``, with the files it was made from."""
         if self.folder is None:
             return
-        head = {"key": key, "note": note, "pages": pages,
-                "files": [[str(path), file_digest(path)] for path in fetched]}
+        head = {"key": key, "note": note, "files": [[str(path), file_digest(path)] for path in fetched]}
         write_cache_file(self._path(slot), MAGIC + json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n")
 
     def prune(self) -> None:
