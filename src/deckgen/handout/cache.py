@@ -93,20 +93,14 @@ class DocumentCache:
         meta = _head(self._read(slot)) if self.folder is not None else None
         if meta is None or meta.get("key") != key or not isinstance(meta.get("note"), dict):
             return None
-        files = meta.get("files", ())
-        try:
-            unchanged = all(file_digest(Path(path)) == digest for path, digest in files)
-        except (ValueError, TypeError):
-            return None
-        return meta["note"] if unchanged else None
+        return meta["note"] if _files_unchanged(meta) else None
 
     def put_note(self, slot: str, key: str, note: dict, fetched: list[Path]) -> None:
         """Keep ``note`` (plain JSON data, no PDF: where an overview breaks into pages) in ``slot`` under
         ``key``, with the files it was made from."""
         if self.folder is None:
             return
-        head = {"key": key, "note": note, "files": [[str(path), file_digest(path)] for path in fetched]}
-        write_cache_file(self._path(slot), MAGIC + json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n")
+        write_cache_file(self._path(slot), _entry({"key": key, "note": note}, fetched))
 
     def prune(self) -> None:
         """Remove the entries of the slots this build did not use: the parts of a document now shorter, or
@@ -119,10 +113,22 @@ class DocumentCache:
 
 
 def make_entry(key: str, laid: Laid, fetched: list[Path]) -> bytes:
-    files = [[str(path), file_digest(path)] for path in fetched]
-    head = {"key": key, "pdf": hashlib.sha256(laid.pdf).hexdigest(), "files": files, "pages": laid.pages,
-            "anchors": laid.anchors}
-    return MAGIC + json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n" + laid.pdf
+    head = {"key": key, "pdf": hashlib.sha256(laid.pdf).hexdigest(), "pages": laid.pages, "anchors": laid.anchors}
+    return _entry(head, fetched, laid.pdf)
+
+
+def _entry(head: dict, fetched: list[Path], pdf: bytes = b"") -> bytes:
+    """An entry: ``head`` with the digest of every file in ``fetched``, as one JSON line, then ``pdf``."""
+    head = {**head, "files": [[str(path), file_digest(path)] for path in fetched]}
+    return MAGIC + json.dumps(head, ensure_ascii=True).encode("ascii") + b"\n" + pdf
+
+
+def _files_unchanged(meta: dict) -> bool:
+    """Whether every file an entry's head lists still has its digest (False for a head that is not whole)."""
+    try:
+        return all(file_digest(Path(path)) == digest for path, digest in meta.get("files", ()))
+    except (ValueError, TypeError):
+        return False
 
 
 def _head(data: bytes) -> dict | None:
@@ -147,8 +153,9 @@ def parse_entry(data: bytes, key: str) -> Laid | None:
         pages = int(meta.get("pages"))
         if not pdf.startswith(b"%PDF-") or hashlib.sha256(pdf).hexdigest() != meta.get("pdf"):
             return None
-        unchanged = all(file_digest(Path(path)) == digest for path, digest in meta.get("files", ()))
     except (ValueError, TypeError):
         return None
+    if not _files_unchanged(meta):
+        return None
     read = tuple(Path(path).as_uri() for path, _ in meta.get("files", ()))
-    return Laid(pdf, pages, anchors, read) if unchanged else None
+    return Laid(pdf, pages, anchors, read)
