@@ -162,26 +162,32 @@ def _settle(project, view, booklet: Booklet, where) -> None:
 
 
 def _numbered_tasks(project, view, booklet: Booklet, cache, where) -> list[tuple]:
-    """The overview's pieces and the page layer's that are not in the cache, each (task, (slot, found, keys)):
-    its PDF goes into the list ``found`` where ``keys`` has its key last, when the task is made."""
+    """The overview's pieces and the page layer's, each taken from the cache or, when it is not there, given
+    as (task, (slot, found, keys, index)): its PDF goes into ``found[index]``, its key is ``keys[index]``."""
     tasks, numbers = [], booklet.numbers()
     booklet.overview_keys, booklet.overview = [], []
     for number, piece in enumerate(booklet.pieces, start=1):
-        html = html_document(project, view, booklet.kind, overview(numbers, (piece.start, piece.stop), number))
-        booklet.overview_keys.append(document_key(booklet.kind, html))
-        booklet.overview.append(cache.get(booklet.slot(f"overview-{number}"), booklet.overview_keys[-1]))
-        if booklet.overview[-1] is None:
-            tasks.append(((html, where, True, 0), (f"overview-{number}", booklet.overview, booklet.overview_keys)))
+        part = overview(numbers, (piece.start, piece.stop), number)
+        html = html_document(project, view, booklet.kind, part)
+        _kept_or_task(booklet, part.slot, html, (True, 0), booklet.overview, booklet.overview_keys, cache, where,
+                      tasks)
     total = booklet.total()
     booklet.layer_keys, booklet.layer = [], []
     for number, first in enumerate(range(1, total + 1, LAYER_PAGES), start=1):
         html = page_layer_html(project, view, booklet.kind, total, first, min(LAYER_PAGES, total - first + 1))
-        booklet.layer_keys.append(document_key(booklet.kind, html))
-        booklet.layer.append(cache.get(booklet.slot(f"pages-{number}"), booklet.layer_keys[-1]))
-        if booklet.layer[-1] is None:
-            tasks.append(((html, where, False, skipped_layer_pages(first)), (f"pages-{number}", booklet.layer,
-                                                                              booklet.layer_keys)))
+        _kept_or_task(booklet, f"pages-{number}", html, (False, skipped_layer_pages(first)), booklet.layer,
+                      booklet.layer_keys, cache, where, tasks)
     return tasks
+
+
+def _kept_or_task(booklet: Booklet, slot: str, html: str, options: tuple, found: list, keys: list, cache, where,
+                  tasks: list) -> None:
+    """The document of ``html`` appended to ``found`` (its key to ``keys``) from the cache, or None there and
+    its task (laid out with ``options``: tagged, pages to skip) appended to ``tasks``."""
+    keys.append(document_key(booklet.kind, html))
+    found.append(cache.get(booklet.slot(slot), keys[-1]))
+    if found[-1] is None:
+        tasks.append(((html, where, *options), (slot, found, keys, len(found) - 1)))
 
 
 def _lay_out_numbered(project, view, booklets, cache, workers, where) -> None:
@@ -192,8 +198,7 @@ def _lay_out_numbered(project, view, booklets, cache, workers, where) -> None:
         owned = [(booklet, task, owner) for booklet in pending
                  for task, owner in _numbered_tasks(project, view, booklet, cache, where)]
         results = workers.run(lay_out_task, [task for _, task, _ in owned])
-        for (booklet, _, (slot, found, keys)), laid in zip(owned, results):
-            index = int(slot.rpartition("-")[2]) - 1
+        for (booklet, _, (slot, found, keys, index)), laid in zip(owned, results):
             found[index] = laid
             cache.put(booklet.slot(slot), keys[index], laid, fetched_files(laid.fetched))
         last = attempt == ATTEMPTS - 1
