@@ -10,6 +10,7 @@ from deckgen.build import build
 from deckgen.cards import chunks
 from deckgen.outputs import remove_stale_temps
 from deckgen.project import CACHE_DIR, Request
+from fixtures.layout_folders import layout_folder
 
 
 def content(models: int = 3, changed: int | None = None) -> str:
@@ -117,9 +118,7 @@ def test_corrupt_entries_are_rebuilt_never_trusted(tmp_path, laid_out):
 def test_a_changed_layout_colour_invalidates(tmp_path, laid_out):
     source = tmp_path / "w.yaml"
     source.write_text(content(), encoding="utf-8")
-    layout = tmp_path / "mine"
-    layout.mkdir()
-    (layout / "layout.yaml").write_text('extends: default\ncolors:\n  primary: "#112233"\n', encoding="utf-8")
+    layout = layout_folder(tmp_path, "mine", 'extends: default\ncolors:\n  primary: "#112233"\n')
     laid_out(source, tmp_path / "out", cache=True, layout=str(layout))
     _, done = laid_out(source, tmp_path / "out", cache=True, layout=str(layout))
     assert done == set()

@@ -23,6 +23,7 @@ from deckgen.cards.imposition import impose
 from deckgen.cards.sheets import build_sheets, build_singles
 from deckgen.printing import PrintOptions
 from deckgen.project import CACHE_DIR, Request, open_project
+from fixtures.layout_folders import layout_folder
 
 
 def content(models: int = 6, changed: int | None = None) -> str:
@@ -157,9 +158,7 @@ def test_other_sheets_assemble_every_block_again(tmp_path, assembled_blocks):
 def test_a_changed_layout_assembles_every_block_again(tmp_path, assembled_blocks):
     source = tmp_path / "w.yaml"
     source.write_text(content(), encoding="utf-8")
-    layout = tmp_path / "mine"
-    layout.mkdir()
-    (layout / "layout.yaml").write_text('extends: default\ncolors:\n  primary: "#112233"\n', encoding="utf-8")
+    layout = layout_folder(tmp_path, "mine", 'extends: default\ncolors:\n  primary: "#112233"\n')
     run(source, tmp_path / "out", cache=True, layout=str(layout))
     (layout / "layout.yaml").write_text('extends: default\ncolors:\n  primary: "#445566"\n', encoding="utf-8")
     relaid = run(source, tmp_path / "out", cache=True, layout=str(layout))
