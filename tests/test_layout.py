@@ -227,3 +227,15 @@ def test_a_colour_no_layer_sets_is_named(tmp_path):
         load_layout(str(tmp_path / "default"))
     assert str(caught.value) == ("layout 'default': colors.accent, colors.background, colors.strengths, "
                                  "colors.weaknesses not set by it or any layout it extends")
+
+
+def test_a_layout_folder_named_as_a_name_is_pointed_at_as_a_path(tmp_path, monkeypatch):
+    make_layout(tmp_path, "lay", "extends: default\n")
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(DeckgenError) as caught:
+        load_layout("lay")
+    assert str(caught.value).endswith("; the folder ./lay is a layout: to use it, write it as a path: ./lay")
+    assert load_layout("./lay").name == "lay"
+    with pytest.raises(DeckgenError) as caught:
+        load_layout("elders")
+    assert "is a layout" not in str(caught.value)

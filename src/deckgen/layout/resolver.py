@@ -53,7 +53,10 @@ def find_layout(reference: str, search_from: Path | None = None, near: Path | No
             return candidate
     known = ", ".join(sorted(layout_names(near))) or "none"
     places = ", ".join(_shown(root) for root in layout_roots(near)[:-1])
-    raise DeckgenError(f"layout {reference!r} not found in {places} or the shipped layouts (known: {known})")
+    as_path = near / reference if near is not None else Path(reference)  # what ./NAME would mean
+    hint = (f"; the folder {_shown(as_path.absolute())} is a layout: to use it, write it as a path: ./{reference}"
+            if (as_path / "layout.yaml").is_file() else "")
+    raise DeckgenError(f"layout {reference!r} not found in {places} or the shipped layouts (known: {known}){hint}")
 
 
 def _shown(root: Path) -> str:
